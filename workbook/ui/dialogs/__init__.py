@@ -1,0 +1,1 @@
+"""Dialogs, used only where the user has a decision to make."""

@@ -1,0 +1,135 @@
+"""The File menu: New, Open, Open Recent, Save a Copy As, Close and Quit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+from workbook.ui import prompts
+
+if TYPE_CHECKING:
+    from workbook.ui.main_window import MainWindow
+
+
+class FileMenu(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        menu = window.menuBar().addMenu("&File")
+        self.new_action = self._action(
+            "&New Workbook…", QKeySequence.StandardKey.New, self.new_workbook
+        )
+        self.open_action = self._action("&Open…", QKeySequence.StandardKey.Open, self.open_workbook)
+        self.recent_menu = menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.save_copy_action = self._action(
+            "Save a &Copy As…", QKeySequence("Ctrl+Shift+S"), self.save_copy_as
+        )
+        self.close_action = self._action(
+            "&Close", QKeySequence.StandardKey.Close, window.close_document
+        )
+        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, window.close)
+        menu.addAction(self.new_action)
+        menu.addAction(self.open_action)
+        menu.addMenu(self.recent_menu)
+        menu.addSeparator()
+        menu.addAction(self.save_copy_action)
+        menu.addSeparator()
+        menu.addAction(self.close_action)
+        menu.addAction(self.quit_action)
+        self._fill_recent()
+
+    def set_document_actions_enabled(self, enabled: bool) -> None:
+        self.save_copy_action.setEnabled(enabled)
+        self.close_action.setEnabled(enabled)
+
+    def new_workbook(self) -> None:
+        from workbook.core import document
+        from workbook.core.errors import WorkbookError
+
+        path = prompts.save_workbook_path(
+            self.window, "New Workbook", self._folder() / "New workbook.workbook"
+        )
+        if path is None:
+            return
+        if path.exists():
+            prompts.error(
+                self.window,
+                "Cannot create the workbook",
+                f"{path}: already exists. Open it, or choose another name.",
+            )
+            return
+        try:
+            document.create(path).close()
+        except WorkbookError as exc:
+            prompts.error(self.window, "Cannot create the workbook", str(exc))
+            return
+        if self.window.open_path(path):
+            self.window.navigator.select("target")
+
+    def open_workbook(self) -> None:
+        path = prompts.open_workbook_path(self.window, self._folder())
+        if path is not None:
+            self.window.open_path(path)
+
+    def save_copy_as(self) -> None:
+        from workbook.core.errors import WorkbookError
+
+        doc = self.window.document
+        if doc is None:
+            return
+        suggested = doc.path.with_name(f"{doc.name} copy.workbook")
+        path = prompts.save_workbook_path(self.window, "Save a Copy As", suggested)
+        if path is None:
+            return
+        try:
+            doc.save_copy_as(path)
+        except WorkbookError as exc:
+            prompts.error(self.window, "Cannot save the copy", str(exc))
+            return
+        self.window.statusBar().showMessage(f"Saved a copy as {path}", 5000)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.window.state.recent
+        for number, path in enumerate(recent, start=1):
+            label = f"&{number} {path.stem}" if number < 10 else path.stem
+            action = self.recent_menu.addAction(label)
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self._open_recent(p))
+        if not recent:
+            empty = self.recent_menu.addAction("No recent workbooks")
+            empty.setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear List", self._clear_recent)
+
+    def _open_recent(self, path: Path) -> None:
+        if not path.exists():
+            self.window.state.remove_recent(path)
+            self.window.state.save()
+            prompts.error(
+                self.window, "Cannot open the workbook", f"{path}: does not exist any more"
+            )
+            return
+        self.window.open_path(path)
+
+    def _clear_recent(self) -> None:
+        self.window.state.recent = []
+        self.window.state.save()
+
+    def _folder(self) -> Path:
+        doc = self.window.document
+        return doc.path.parent if doc is not None else Path.home()
+
+    def _action(
+        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey, slot: object
+    ) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action

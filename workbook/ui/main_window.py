@@ -1,0 +1,230 @@
+"""The main window: a thin shell of step navigator, pages, menus and status bar.
+
+It owns the open document and wires signals in one place; pages get what they need through
+their constructors and refresh from the one app-level ``AppEvents.changed`` signal.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWidget, QWidget
+
+from workbook import APP_NAME
+from workbook.paths import AppDirs
+from workbook.recent import AppState
+from workbook.ui import prompts
+from workbook.ui.events import AppEvents
+from workbook.ui.file_menu import FileMenu
+from workbook.ui.pages.closed_page import ClosedPage
+from workbook.ui.pages.step_placeholder import StepPlaceholderPage
+from workbook.ui.pages.welcome_page import WelcomePage
+from workbook.ui.steps import STEPS
+from workbook.ui.widgets.navigator import StepNavigator
+
+if TYPE_CHECKING:
+    from workbook.core.document import Document
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, dirs: AppDirs, state: AppState, settings: QSettings) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.dirs = dirs
+        self.state = state
+        self.settings = settings
+        self.events = AppEvents(self)
+        self.document: Document | None = None
+
+        self.navigator = StepNavigator()
+        self.stack = QStackedWidget()
+        self.welcome_page = WelcomePage()
+        self.closed_page = ClosedPage()
+        self.step_pages: dict[str, QWidget] = {}
+        self.stack.addWidget(self.welcome_page)
+        self.stack.addWidget(self.closed_page)
+        for step in STEPS:
+            page = StepPlaceholderPage(step)
+            self.step_pages[step.key] = page
+            self.stack.addWidget(page)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigator)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.file_menu = FileMenu(self)
+        self._build_go_menu()
+        self._build_help_menu()
+        self._wire()
+        self._restore_geometry()
+        self._show_document_state()
+
+    # ------------------------------------------------------------ document lifecycle
+
+    def start(self, path: Path, first_run: bool) -> None:
+        """Open the first workbook after the window is on screen (keeps start-up quick)."""
+        if path == self.dirs.default_workbook and not path.exists():
+            from workbook.core import document
+            from workbook.core.errors import WorkbookError
+
+            try:
+                document.create(path).close()
+            except WorkbookError as exc:
+                self._show_document_state(str(exc))
+                return
+        self.open_path(path, quiet=True)
+        if first_run and self.document is not None:
+            self.stack.setCurrentWidget(self.welcome_page)
+            self.welcome_page.start_button.setFocus()
+
+    def open_path(self, path: Path, quiet: bool = False) -> bool:
+        """Open a workbook in this window; on failure say why and keep what was open."""
+        from workbook.core import document
+        from workbook.core.errors import WorkbookError
+
+        path = Path(path).expanduser().absolute()
+        if self.document is not None and self.document.path == path:
+            return True
+        try:
+            opened = document.open_document(path, backups_dir=self.dirs.backups)
+        except WorkbookError as exc:
+            if quiet or self.document is None:
+                self._show_document_state(str(exc))
+            else:
+                prompts.error(self, "Cannot open the workbook", str(exc))
+            return False
+        self._set_document(opened)
+        self.state.add_recent(path)
+        self._save_state()
+        self.statusBar().showMessage(f"Opened {opened.name}", 5000)
+        return True
+
+    def close_document(self) -> None:
+        if self.document is not None:
+            self.document.close()
+            self.document = None
+        self._show_document_state()
+
+    def _set_document(self, opened: Document) -> None:
+        if self.document is not None:
+            self.document.close()
+        self.document = opened
+        self._show_document_state()
+        self._refresh_badges()
+
+    def _show_document_state(self, problem: str | None = None) -> None:
+        has_document = self.document is not None
+        self.navigator.setEnabled(has_document)
+        self.file_menu.set_document_actions_enabled(has_document)
+        if has_document:
+            assert self.document is not None
+            self.setWindowTitle(f"{self.document.name} — {APP_NAME}")
+            self._go_to(self.navigator.current_key() or "target")
+        else:
+            self.setWindowTitle(APP_NAME)
+            self.closed_page.show_problem(problem)
+            self.stack.setCurrentWidget(self.closed_page)
+            for step in STEPS:
+                self.navigator.set_badge(step.key, "")
+
+    # ------------------------------------------------------------ navigation
+
+    def _go_to(self, key: str) -> None:
+        self.navigator.select(key)
+        page = self.step_pages.get(key)
+        if page is not None and self.document is not None:
+            self.stack.setCurrentWidget(page)
+
+    def _on_welcome_start(self) -> None:
+        self.state.welcomed = True
+        self._save_state()
+        self._go_to("target")
+        self.stack.setCurrentWidget(self.step_pages["target"])
+
+    def _on_open_sample(self) -> None:
+        from workbook.core.errors import WorkbookError
+        from workbook.core.sample import build_sample
+
+        self.state.welcomed = True
+        path = self.dirs.sample_workbook
+        if not path.exists():
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                build_sample(path)
+            except WorkbookError as exc:
+                prompts.error(self, "Cannot create the sample workbook", str(exc))
+                return
+            finally:
+                QApplication.restoreOverrideCursor()
+        if self.open_path(path):
+            self._go_to("people")
+
+    def _refresh_badges(self, _what: frozenset[str] = frozenset()) -> None:
+        if self.document is None:
+            return
+        from workbook.core.followups import count_due
+        from workbook.core.people import GOAL, count_people
+
+        people = count_people(self.document.sessions)
+        self.navigator.set_badge("people", f"{people} of {GOAL}")
+        due = count_due(self.document.sessions)
+        self.navigator.set_badge("today", f"{due} due" if due else "", urgent=due > 0)
+
+    # ------------------------------------------------------------ menus and wiring
+
+    def _build_go_menu(self) -> None:
+        menu = self.menuBar().addMenu("&Go")
+        for step in STEPS:
+            shortcut = "Ctrl+0" if step.number is None else f"Ctrl+{step.number}"
+            label = step.name if step.number is None else f"&{step.number} {step.name}"
+            action = QAction(label, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _checked=False, key=step.key: self._go_to(key))
+            menu.addAction(action)
+
+    def _build_help_menu(self) -> None:
+        menu = self.menuBar().addMenu("&Help")
+        method = QAction("The &Method in Brief", self)
+        method.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        method.triggered.connect(lambda: self.stack.setCurrentWidget(self.welcome_page))
+        menu.addAction(method)
+
+    def _wire(self) -> None:
+        self.navigator.step_chosen.connect(self._go_to)
+        self.welcome_page.start_requested.connect(self._on_welcome_start)
+        self.welcome_page.sample_requested.connect(self._on_open_sample)
+        self.closed_page.new_requested.connect(self.file_menu.new_workbook)
+        self.closed_page.open_requested.connect(self.file_menu.open_workbook)
+        self.closed_page.sample_requested.connect(self._on_open_sample)
+        self.events.changed.connect(self._refresh_badges)
+
+    # ------------------------------------------------------------ persistence
+
+    def _save_state(self) -> None:
+        try:
+            self.state.save()
+        except Exception as exc:  # settings are a convenience; never block work on them
+            self.statusBar().showMessage(f"Could not save settings: {exc}", 8000)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            state = self.settings.value("window/state")
+            if isinstance(state, QByteArray):
+                self.restoreState(state)
+        else:
+            self.resize(1100, 720)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+        self.close_document()
+        event.accept()

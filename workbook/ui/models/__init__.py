@@ -1,0 +1,1 @@
+"""QAbstractTableModel subclasses over Python lists (filter and sort in Python)."""

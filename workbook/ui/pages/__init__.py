@@ -1,0 +1,1 @@
+"""One page per step of the method, plus Today, the welcome and the no-workbook page."""
