@@ -22,3 +22,21 @@ def output_dir(request: pytest.FixtureRequest) -> Path:
     folder = OUTPUT / request.module.__name__.rsplit(".", 1)[-1]
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture
+def dirs(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The app's data and config folders, inside the test's temp folder."""
+    from workbook.paths import configure
+
+    return configure(tmp_path / "data")
+
+
+@pytest.fixture
+def new_workbook(tmp_path: Path) -> Path:
+    """A fresh, empty workbook file (closed)."""
+    from workbook.core import document
+
+    path = tmp_path / "fresh.workbook"
+    document.create(path).close()
+    return path

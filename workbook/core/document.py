@@ -257,7 +257,8 @@ def _check_writable(path: Path) -> None:
     # Root passes os.access on any file, so the permission bits decide too.
     if not os.access(path, os.W_OK) or not info.st_mode & stat.S_IWUSR:
         raise DocumentError(f"{path}: is read-only; make it writable or save a copy elsewhere")
-    if not os.access(path.parent, os.W_OK | os.X_OK):
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK) or not folder.stat().st_mode & stat.S_IWUSR:
         raise DocumentError(
             f"{path}: its folder is read-only (a workbook writes a journal file beside itself)"
         )

@@ -28,10 +28,8 @@ class FileMenu(QObject):
         self.save_copy_action = self._action(
             "Save a &Copy As…", QKeySequence("Ctrl+Shift+S"), self.save_copy_as
         )
-        self.close_action = self._action(
-            "&Close", QKeySequence.StandardKey.Close, window.close_document
-        )
-        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, window.close)
+        self.close_action = self._action("&Close", QKeySequence("Ctrl+W"), window.close_document)
+        self.quit_action = self._action("&Quit", QKeySequence("Ctrl+Q"), window.close)
         menu.addAction(self.new_action)
         menu.addAction(self.open_action)
         menu.addMenu(self.recent_menu)

@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        self.statusBar()  # created up front so the layout does not jump at the first message
         self.file_menu = FileMenu(self)
         self._build_go_menu()
         self._build_help_menu()
@@ -81,8 +82,12 @@ class MainWindow(QMainWindow):
                 return
         self.open_path(path, quiet=True)
         if first_run and self.document is not None:
-            self.stack.setCurrentWidget(self.welcome_page)
-            self.welcome_page.start_button.setFocus()
+            self.show_welcome()
+
+    def show_welcome(self) -> None:
+        self.navigator.setCurrentRow(-1)  # the welcome is not one of the steps
+        self.stack.setCurrentWidget(self.welcome_page)
+        self.welcome_page.start_button.setFocus()
 
     def open_path(self, path: Path, quiet: bool = False) -> bool:
         """Open a workbook in this window; on failure say why and keep what was open."""
@@ -146,7 +151,6 @@ class MainWindow(QMainWindow):
         self.state.welcomed = True
         self._save_state()
         self._go_to("target")
-        self.stack.setCurrentWidget(self.step_pages["target"])
 
     def _on_open_sample(self) -> None:
         from workbook.core.errors import WorkbookError
@@ -193,7 +197,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu("&Help")
         method = QAction("The &Method in Brief", self)
         method.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-        method.triggered.connect(lambda: self.stack.setCurrentWidget(self.welcome_page))
+        method.triggered.connect(self.show_welcome)
         menu.addAction(method)
 
     def _wire(self) -> None:

@@ -19,5 +19,6 @@ class PageHeader(QWidget):
         self.title.setAccessibleName("Page title")
         self.purpose = QLabel(purpose)
         self.purpose.setWordWrap(True)
+        self.purpose.setVisible(bool(purpose))
         layout.addWidget(self.title)
         layout.addWidget(self.purpose)

@@ -1,0 +1,121 @@
+"""Start-up time: process start to the main window shown, against a bare PySide6 window.
+
+Prints medians over several runs (offscreen, the sample workbook) and their ratio. The
+issue's target: the workbook's window within 1.5x the bare window's time. Also prints the
+time until the workbook is loaded into the window (it opens right after the first paint).
+
+    python bench/startup.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+BARE_WINDOW = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+class Probe(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print("shown", flush=True)
+            QTimer.singleShot(0, app.quit)
+            watched.removeEventFilter(self)
+        return False
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setWindowTitle("bare")
+window.resize(1100, 720)
+probe = Probe()
+window.installEventFilter(probe)
+window.show()
+app.exec()
+"""
+
+
+def _env() -> dict[str, str]:
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "LANG": "C.UTF-8",
+        "PYTHONPATH": str(REPO),
+    }
+
+
+def time_until(command: list[str], markers: tuple[str, ...]) -> dict[str, float]:
+    """Seconds from process start until each marker line appears on the child's stdout."""
+    seen: dict[str, float] = {}
+    start = time.perf_counter()
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_env()
+    ) as child:
+        assert child.stdout is not None
+        for line in child.stdout:
+            word = line.split(" ", 1)[0].strip()
+            if word in markers and word not in seen:
+                seen[word] = time.perf_counter() - start
+        child.wait()
+    missing = [m for m in markers if m not in seen]
+    if missing:
+        raise SystemExit(f"{command[0]}: never printed {missing}")
+    return seen
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "data"
+        sample = Path(folder) / "sample.workbook"
+        subprocess.run(
+            [sys.executable, "-m", "workbook", "--data-dir", str(data), "sample", str(sample)],
+            check=True,
+            env=_env(),
+            capture_output=True,
+        )
+        app = [
+            sys.executable,
+            "-m",
+            "workbook",
+            "--data-dir",
+            str(data),
+            str(sample),
+            "--exit-when-shown",
+        ]
+        bare = [sys.executable, "-c", BARE_WINDOW]
+        time_until(app, ("shown", "loaded"))  # warm the file cache for both
+        time_until(bare, ("shown",))
+        bare_runs, shown_runs, loaded_runs = [], [], []
+        for _ in range(args.runs):  # interleaved so drift affects both alike
+            bare_runs.append(time_until(bare, ("shown",))["shown"])
+            app_times = time_until(app, ("shown", "loaded"))
+            shown_runs.append(app_times["shown"])
+            loaded_runs.append(app_times["loaded"])
+
+    bare_median = statistics.median(bare_runs)
+    shown_median = statistics.median(shown_runs)
+    loaded_median = statistics.median(loaded_runs)
+    print(f"runs: {args.runs} each, offscreen, sample workbook (100 people)")
+    print(f"bare PySide6 window shown:        {bare_median * 1000:7.1f} ms (median)")
+    print(f"workbook main window shown:       {shown_median * 1000:7.1f} ms (median)")
+    print(f"workbook loaded into the window:  {loaded_median * 1000:7.1f} ms (median)")
+    print(f"ratio shown / bare:               {shown_median / bare_median:7.2f}  (target <= 1.5)")
+    print(f"ratio loaded / bare:              {loaded_median / bare_median:7.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
