@@ -6,9 +6,7 @@ Data and config folders come from platformdirs unless overridden (``--data-dir D
 
 from __future__ import annotations
 
-import shutil
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +52,8 @@ class AppDirs:
     def cleanup(self) -> None:
         """Remove a temporary data folder (``--temp-data-dir``); real folders are never touched."""
         if self.temporary:
+            import shutil
+
             shutil.rmtree(self.data, ignore_errors=True)
 
 
@@ -69,6 +69,8 @@ def platform_dirs() -> AppDirs:
 def configure(data_dir: str | Path | None = None, temporary: bool = False) -> AppDirs:
     """The folders for this run: a temporary one, a given one, or the platform's."""
     if temporary:
+        import tempfile  # imported here: most runs never need it, and start-up counts
+
         root = Path(tempfile.mkdtemp(prefix="workbook-"))
         return AppDirs(data=root, config=root / "config", temporary=True).ensure()
     if data_dir is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -34,6 +35,10 @@ def _on_qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -
 
 
 def make_application() -> QApplication:
+    if getattr(sys, "frozen", False) and sys.platform.startswith("linux"):
+        # The bundle ships the X11 plugin, not Wayland's (issue #2: slim bundle); asking for
+        # xcb up front runs under XWayland without a "wayland plugin not found" warning.
+        os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
     qInstallMessageHandler(_on_qt_message)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
