@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
 from workbook import APP_NAME
@@ -19,7 +19,9 @@ from workbook.recent import AppState
 from workbook.ui import prompts
 from workbook.ui.events import AppEvents
 from workbook.ui.file_menu import FileMenu
+from workbook.ui.page_context import PageContext
 from workbook.ui.pages.closed_page import ClosedPage
+from workbook.ui.pages.registry import PAGE_FACTORIES
 from workbook.ui.pages.step_placeholder import StepPlaceholderPage
 from workbook.ui.pages.welcome_page import WelcomePage
 from workbook.ui.steps import STEPS
@@ -38,6 +40,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.events = AppEvents(self)
         self.document: Document | None = None
+        self.undo_group = QUndoGroup(self)
 
         self.navigator = StepNavigator()
         self.stack = QStackedWidget()
@@ -61,6 +64,7 @@ class MainWindow(QMainWindow):
 
         self.statusBar()  # created up front so the layout does not jump at the first message
         self.file_menu = FileMenu(self)
+        self._build_edit_menu()
         self._build_go_menu()
         self._build_help_menu()
         self._wire()
@@ -113,16 +117,40 @@ class MainWindow(QMainWindow):
 
     def close_document(self) -> None:
         if self.document is not None:
+            self._install_pages(None)
             self.document.close()
             self.document = None
         self._show_document_state()
 
     def _set_document(self, opened: Document) -> None:
         if self.document is not None:
+            self._install_pages(None)
             self.document.close()
         self.document = opened
+        undo_stack = QUndoStack(self.undo_group)
+        self.undo_group.setActiveStack(undo_stack)
+        context = PageContext(opened.sessions, self.events, undo_stack, self.statusBar(), self.dirs)
+        self._install_pages(context)
         self._show_document_state()
         self._refresh_badges()
+
+    def _install_pages(self, context: PageContext | None) -> None:
+        """Build each step's real page for the open workbook, or put placeholders back."""
+        current = self.stack.currentWidget()
+        for key, factory in PAGE_FACTORIES.items():
+            old = self.step_pages[key]
+            step = next(s for s in STEPS if s.key == key)
+            page = factory(context) if context is not None else StepPlaceholderPage(step)
+            self.stack.insertWidget(self.stack.indexOf(old), page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.step_pages[key] = page
+            if current is old:
+                self.stack.setCurrentWidget(page)
+        if context is None:
+            for stack in list(self.undo_group.stacks()):
+                self.undo_group.removeStack(stack)
+                stack.deleteLater()
 
     def _show_document_state(self, problem: str | None = None) -> None:
         has_document = self.document is not None
@@ -182,6 +210,16 @@ class MainWindow(QMainWindow):
         self.navigator.set_badge("today", f"{due} due" if due else "", urgent=due > 0)
 
     # ------------------------------------------------------------ menus and wiring
+
+    def _build_edit_menu(self) -> None:
+        menu = self.menuBar().addMenu("&Edit")
+        undo = self.undo_group.createUndoAction(self, "&Undo")
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = self.undo_group.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        menu.addAction(undo)
+        menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
 
     def _build_go_menu(self) -> None:
         menu = self.menuBar().addMenu("&Go")
