@@ -40,3 +40,4 @@ def new_workbook(tmp_path: Path) -> Path:
     path = tmp_path / "fresh.workbook"
     document.create(path).close()
     return path
+

@@ -18,7 +18,6 @@ from workbook.reports import fonts
 from workbook.reports.font_check import SAMPLES, TITLE, render_font_check
 
 STYLE = ParagraphStyle("test", fontName=fonts.BODY, fontSize=10, leading=12)
-HANGUL_GAP = "DroidSansFallbackFull has no Hangul syllables: ship a font that has them"
 
 # Any code point (lone surrogates too), with the characters markup and newlines care about
 # made common enough to meet each other.
@@ -55,7 +54,7 @@ def parsed_lines(markup: str) -> list[str]:
         ("O'Brien", "O'Brien"),
         ("a\r\nb\rc\nd", "a<br/>b<br/>c<br/>d"),
         ("a\tb\x00\x07c", "a bc"),
-        ("李小龙", '<font name="DroidSansFallback">李小龙</font>'),
+        ("李小龙", f'<font name="{fonts.CJK}">李小龙</font>'),
     ],
 )
 def test_markup_prints_user_text_as_typed(text: str, expected: str) -> None:
@@ -64,9 +63,7 @@ def test_markup_prints_user_text_as_typed(text: str, expected: str) -> None:
 
 
 def test_bold_markup_keeps_fallback_runs_in_their_font() -> None:
-    assert (
-        fonts.markup("Zoë 李", bold=True) == '<b>Zoë <font name="DroidSansFallback">李</font></b>'
-    )
+    assert fonts.markup("Zoë 李", bold=True) == f'<b>Zoë <font name="{fonts.CJK}">李</font></b>'
     paragraph = Paragraph(fonts.markup("Zoë 李", bold=True), STYLE)
     assert [(f.text, f.fontName) for f in paragraph.frags] == [
         ("Zoë ", fonts.BOLD),
@@ -130,9 +127,9 @@ def test_register_fonts_is_idempotent() -> None:
     assert tt2ps(fonts.FAMILY, 0, 1) == fonts.ITALIC
 
 
-def test_hangul_is_uncovered_for_now() -> None:
-    # Flip this (and the xfail below) once a font with Hangul ships.
-    assert not any(fonts.covered(ch) for ch in "김민준")
+def test_korean_and_japanese_are_covered() -> None:
+    assert all(fonts.covered(ch) for ch in "김민준 山田太郎 ひらがな カタカナ")
+    assert fonts.font_for("김") == fonts.CJK
 
 
 # --- The font check page, read back with poppler-utils ---------------------------------------
@@ -153,13 +150,7 @@ def font_check_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def sample_names() -> list[object]:
-    return [
-        pytest.param(name, marks=pytest.mark.xfail(reason=HANGUL_GAP, strict=True))
-        if not all(fonts.covered(ch) for ch in name)
-        else name
-        for sample in SAMPLES
-        for name in sample.names
-    ]
+    return [name for sample in SAMPLES for name in sample.names]
 
 
 @pytest.mark.parametrize("name", sample_names())
@@ -180,7 +171,8 @@ def test_font_check_is_one_page_with_embedded_fonts(font_check_pdf: Path) -> Non
     embedded = {
         (row.split()[0].partition("+")[2] or row.split()[0]): row.split()[-5] for row in rows
     }
-    assert embedded == {fonts.BODY: "yes", fonts.BOLD: "yes", fonts.CJK: "yes"}
+    # A face from a font collection (.ttc) is named with its index, e.g. "…MicroHei-0".
+    assert embedded == {fonts.BODY: "yes", fonts.BOLD: "yes", f"{fonts.CJK}-0": "yes"}
 
 
 def test_font_check_renders_for_a_person_to_look_at(font_check_pdf: Path, output_dir: Path) -> None:

@@ -139,7 +139,7 @@ class Target(Base):
     value_statement: Mapped[str] = mapped_column(Text, default="")
     ask_text: Mapped[str] = mapped_column(Text, default="")
     ask_edited: Mapped[bool] = mapped_column(Boolean, default=False)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
 
 class TargetOrganisation(Base):
@@ -154,7 +154,7 @@ class TargetOrganisation(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
     from_meeting_id: Mapped[int | None] = mapped_column(
-        ForeignKey("meeting.id", ondelete="SET NULL"), default=None
+        ForeignKey("meeting.id", ondelete="SET NULL"), default=None, index=True
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
@@ -188,7 +188,7 @@ class Person(Base):
     # Who-to-meet-first: 1 pinned to the top, -1 dismissed, 0 ranked normally.
     rank_pin: Mapped[int] = mapped_column(Integer, default=0)
     # Deleting keeps history (meetings, interactions); the person leaves the list.
-    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
@@ -290,7 +290,7 @@ class MeetingQuestion(Base):
         ForeignKey("meeting.id", ondelete="CASCADE"), index=True
     )
     bank_question_id: Mapped[int | None] = mapped_column(
-        ForeignKey("bank_question.id", ondelete="SET NULL"), default=None
+        ForeignKey("bank_question.id", ondelete="SET NULL"), default=None, index=True
     )
     letter: Mapped[str] = mapped_column(String(2))
     text: Mapped[str] = mapped_column(Text)
@@ -351,16 +351,16 @@ class Referral(Base):
         ForeignKey("meeting.id", ondelete="SET NULL"), default=None, index=True
     )
     from_person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("person.id", ondelete="SET NULL"), default=None
+        ForeignKey("person.id", ondelete="SET NULL"), default=None, index=True
     )
     kind: Mapped[str] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(Text)
     notes: Mapped[str] = mapped_column(Text, default="")
     person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("person.id", ondelete="SET NULL"), default=None
+        ForeignKey("person.id", ondelete="SET NULL"), default=None, index=True
     )
     organisation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("target_organisation.id", ondelete="SET NULL"), default=None
+        ForeignKey("target_organisation.id", ondelete="SET NULL"), default=None, index=True
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
@@ -374,7 +374,7 @@ class GiveBack(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"), index=True)
     meeting_id: Mapped[int | None] = mapped_column(
-        ForeignKey("meeting.id", ondelete="SET NULL"), default=None
+        ForeignKey("meeting.id", ondelete="SET NULL"), default=None, index=True
     )
     direction: Mapped[str] = mapped_column(String(12))
     description: Mapped[str] = mapped_column(Text)

@@ -26,14 +26,14 @@ from workbook.paths import resource
 BODY = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 ITALIC = "DejaVuSans-Oblique"
-CJK = "DroidSansFallback"
+CJK = "WenQuanYiMicroHei"  # Chinese, Japanese and Korean (Hangul); TrueType outlines
 FAMILY = BODY  # the family name <b>/<i> resolve against; same as the regular face
 
 _FILES = {
     BODY: "DejaVuSans.ttf",
     BOLD: "DejaVuSans-Bold.ttf",
     ITALIC: "DejaVuSans-Oblique.ttf",
-    CJK: "DroidSansFallbackFull.ttf",
+    CJK: "wqy-microhei.ttc",  # a collection: face 0 is the proportional one
 }
 
 # Each font's cmap (code point -> glyph) as ReportLab loaded it, filled in once before _ready.
@@ -65,7 +65,7 @@ def register_fonts() -> None:
             return
         cmaps: dict[str, Mapping[int, int]] = {}
         for name, filename in _FILES.items():
-            font = TTFont(name, str(resource("fonts", filename)))
+            font = TTFont(name, str(resource("fonts", filename)), subfontIndex=0)
             pdfmetrics.registerFont(font)
             cmaps[name] = font.face.charToGlyph
         # After registerFont, which maps every style of a TTF to itself.

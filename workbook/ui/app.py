@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from workbook import APP_ID, APP_NAME, __version__
 from workbook.paths import AppDirs
 from workbook.recent import AppState
+from workbook.ui.fonts import register_ui_fonts
 from workbook.ui.main_window import MainWindow
 
 # Harmless notices of Qt's offscreen platform plugin (used headless, in CI and the smoke
@@ -86,6 +87,7 @@ class _FirstPaint(QObject):
         return False
 
     def _start(self) -> None:
+        register_ui_fonts()
         self._window.start(self._target, self._first_run)
         self._say("loaded")
         if self._report:

@@ -84,6 +84,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_person_circle"), ["circle"], unique=False)
+        batch_op.create_index(batch_op.f("ix_person_deleted_at"), ["deleted_at"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_person_introduced_by_id"), ["introduced_by_id"], unique=False
         )
@@ -201,6 +202,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_give_back")),
     )
     with op.batch_alter_table("give_back", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_give_back_meeting_id"), ["meeting_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_give_back_person_id"), ["person_id"], unique=False)
 
     op.create_table(
@@ -271,6 +273,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("meeting_question", schema=None) as batch_op:
         batch_op.create_index(
+            batch_op.f("ix_meeting_question_bank_question_id"), ["bank_question_id"], unique=False
+        )
+        batch_op.create_index(
             batch_op.f("ix_meeting_question_meeting_id"), ["meeting_id"], unique=False
         )
 
@@ -294,6 +299,11 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_target_organisation")),
     )
+    with op.batch_alter_table("target_organisation", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_target_organisation_from_meeting_id"), ["from_meeting_id"], unique=False
+        )
+
     op.create_table(
         "tiara_note",
         sa.Column("meeting_id", sa.Integer(), nullable=False),
@@ -351,18 +361,32 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_referral")),
     )
     with op.batch_alter_table("referral", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_referral_from_person_id"), ["from_person_id"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_referral_meeting_id"), ["meeting_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_referral_organisation_id"), ["organisation_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_referral_person_id"), ["person_id"], unique=False)
 
 
 def downgrade() -> None:
     with op.batch_alter_table("referral", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_referral_person_id"))
+        batch_op.drop_index(batch_op.f("ix_referral_organisation_id"))
         batch_op.drop_index(batch_op.f("ix_referral_meeting_id"))
+        batch_op.drop_index(batch_op.f("ix_referral_from_person_id"))
 
     op.drop_table("referral")
     op.drop_table("tiara_note")
+    with op.batch_alter_table("target_organisation", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_target_organisation_from_meeting_id"))
+
     op.drop_table("target_organisation")
     with op.batch_alter_table("meeting_question", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_meeting_question_meeting_id"))
+        batch_op.drop_index(batch_op.f("ix_meeting_question_bank_question_id"))
 
     op.drop_table("meeting_question")
     with op.batch_alter_table("interaction", schema=None) as batch_op:
@@ -373,6 +397,7 @@ def downgrade() -> None:
     op.drop_table("interaction")
     with op.batch_alter_table("give_back", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_give_back_person_id"))
+        batch_op.drop_index(batch_op.f("ix_give_back_meeting_id"))
 
     op.drop_table("give_back")
     with op.batch_alter_table("person_advice", schema=None) as batch_op:
@@ -388,6 +413,7 @@ def downgrade() -> None:
     op.drop_table("setting")
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_person_introduced_by_id"))
+        batch_op.drop_index(batch_op.f("ix_person_deleted_at"))
         batch_op.drop_index(batch_op.f("ix_person_circle"))
 
     op.drop_table("person")
