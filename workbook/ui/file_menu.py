@@ -25,6 +25,9 @@ class FileMenu(QObject):
         self.open_action = self._action("&Open…", QKeySequence.StandardKey.Open, self.open_workbook)
         self.recent_menu = menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.import_action = self._action(
+            "&Import Contacts…", QKeySequence("Ctrl+I"), lambda: window.import_contacts()
+        )
         self.save_copy_action = self._action(
             "Save a &Copy As…", QKeySequence("Ctrl+Shift+S"), self.save_copy_as
         )
@@ -34,6 +37,7 @@ class FileMenu(QObject):
         menu.addAction(self.open_action)
         menu.addMenu(self.recent_menu)
         menu.addSeparator()
+        menu.addAction(self.import_action)
         menu.addAction(self.save_copy_action)
         menu.addSeparator()
         menu.addAction(self.close_action)
@@ -42,6 +46,7 @@ class FileMenu(QObject):
 
     def set_document_actions_enabled(self, enabled: bool) -> None:
         self.save_copy_action.setEnabled(enabled)
+        self.import_action.setEnabled(enabled)
         self.close_action.setEnabled(enabled)
 
     def new_workbook(self) -> None:

@@ -7,10 +7,18 @@ their constructors and refresh from the one app-level ``AppEvents.changed`` sign
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoGroup,
+    QUndoStack,
+)
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
 from workbook import APP_NAME
@@ -29,6 +37,15 @@ from workbook.ui.widgets.navigator import StepNavigator
 
 if TYPE_CHECKING:
     from workbook.core.document import Document
+
+
+@runtime_checkable
+class ContactImporter(Protocol):
+    """A page that imports contact files (the People page)."""
+
+    def import_files(self, paths: list[Path]) -> None: ...
+
+    def choose_and_import(self) -> None: ...
 
 
 class MainWindow(QMainWindow):
@@ -69,6 +86,7 @@ class MainWindow(QMainWindow):
         self._build_help_menu()
         self._wire()
         self._restore_geometry()
+        self.setAcceptDrops(True)
         self._show_document_state()
 
     # ------------------------------------------------------------ document lifecycle
@@ -209,6 +227,35 @@ class MainWindow(QMainWindow):
         due = count_due(self.document.sessions)
         self.navigator.set_badge("today", f"{due} due" if due else "", urgent=due > 0)
 
+    # ------------------------------------------------------------ contact files
+
+    def import_contacts(self, paths: list[Path] | None = None) -> None:
+        """Import contact files on the People page (asks for them when ``paths`` is None)."""
+        page: object = self.step_pages.get("people")  # the placeholder until a workbook opens
+        if self.document is None or not isinstance(page, ContactImporter):
+            return
+        self._go_to("people")
+        if paths is None:
+            page.choose_and_import()
+        else:
+            page.import_files(paths)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _local_files(event)
+        if not paths:
+            return
+        event.acceptProposedAction()
+        if len(paths) == 1 and paths[0].suffix.lower() == ".workbook":
+            self.open_path(paths[0])
+        elif self.document is None:
+            prompts.error(self, "No workbook is open", "Open a workbook first, then drop contacts.")
+        else:
+            self.import_contacts(paths)
+
     # ------------------------------------------------------------ menus and wiring
 
     def _build_edit_menu(self) -> None:
@@ -270,3 +317,10 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.close_document()
         event.accept()
+
+
+def _local_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]

@@ -1,10 +1,21 @@
 """Which steps have a real page: key -> a factory taking the PageContext.
 
-Steps not listed here show their placeholder (StepPlaceholderPage).
+Steps not listed here show their placeholder (StepPlaceholderPage). The factories import
+their page on first use: pages load the core services (SQLAlchemy), which must wait until
+the window has painted (bench/startup.py).
 """
 
 from __future__ import annotations
 
-from workbook.ui.page_context import PageFactory
+from PySide6.QtWidgets import QWidget
 
-PAGE_FACTORIES: dict[str, PageFactory] = {}
+from workbook.ui.page_context import PageContext, PageFactory
+
+
+def _target_page(context: PageContext) -> QWidget:
+    from workbook.ui.pages.target_page import TargetPage
+
+    return TargetPage(context)
+
+
+PAGE_FACTORIES: dict[str, PageFactory] = {"target": _target_page}
