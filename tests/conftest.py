@@ -40,4 +40,3 @@ def new_workbook(tmp_path: Path) -> Path:
     path = tmp_path / "fresh.workbook"
     document.create(path).close()
     return path
-
