@@ -79,6 +79,11 @@ ALLOW_STDERR=1 run "new" "$APP" new --data-dir "$tmp/data" "$tmp/n.workbook"
 run "check new" "$APP" check --data-dir "$tmp/data" "$tmp/n.workbook"
 ALLOW_STDERR=1 run "sample" "$APP" sample --data-dir "$tmp/data" "$tmp/s.workbook"
 run "check sample" "$APP" check --data-dir "$tmp/data" --json "$tmp/s.workbook"
+# The import path pulls in vobject (and its dateutil/pytz) and nameparser: prove they are frozen.
+ALLOW_STDERR=1 run "import vCard" "$APP" import --data-dir "$tmp/data" --workbook "$tmp/n.workbook" \
+  tests/fixtures/contacts/vcard30_apple.vcf tests/fixtures/contacts/linkedin_connections.csv
+ALLOW_STDERR=1 run "export vCard" "$APP" export people --data-dir "$tmp/data" \
+  --workbook "$tmp/n.workbook" --format vcard -o "$tmp/out.vcf"
 
 # The smoke test runs offscreen; where Xvfb is installed, also show the window on a real X
 # server, which loads the bundled xcb platform plugin, its GL integrations and input contexts.

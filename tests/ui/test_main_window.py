@@ -205,3 +205,45 @@ def test_geometry_persists_between_runs(qtbot: QtBot, dirs: AppDirs, new_workboo
     again = make_window(qtbot, dirs)
     assert (again.width(), again.height()) == (720, 480)
     assert AppState.load(dirs.state_file).last == new_workbook
+
+
+def _drop(window: MainWindow, paths: list[Path]) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+
+
+def test_dropping_files_opens_a_workbook_or_imports_contacts(
+    qtbot: QtBot, dirs: AppDirs, new_workbook: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(qtbot, dirs)
+    other = tmp_path / "other.workbook"
+    document.create(other).close()
+    window.start(new_workbook, first_run=False)
+
+    _drop(window, [other])
+    assert window.document is not None and window.document.path == other
+
+    page = window.step_pages["people"]
+    imported: list[list[Path]] = []
+    monkeypatch.setattr(page, "import_files", imported.append)
+    contacts = tmp_path / "Connections.csv"
+    contacts.write_text("First Name,Last Name\nZoë,Ångström\n", encoding="utf-8")
+    _drop(window, [contacts])
+    assert imported == [[contacts]]
+    assert window.stack.currentWidget() is page
+
+    asked: list[bool] = []
+    monkeypatch.setattr(page, "choose_and_import", lambda: asked.append(True))
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [True]

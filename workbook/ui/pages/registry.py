@@ -18,4 +18,10 @@ def _target_page(context: PageContext) -> QWidget:
     return TargetPage(context)
 
 
-PAGE_FACTORIES: dict[str, PageFactory] = {"target": _target_page}
+def _people_page(context: PageContext) -> QWidget:
+    from workbook.ui.pages.people_page import PeoplePage
+
+    return PeoplePage(context)
+
+
+PAGE_FACTORIES: dict[str, PageFactory] = {"target": _target_page, "people": _people_page}

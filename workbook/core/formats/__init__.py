@@ -1,0 +1,1 @@
+"""Import and export of contact files (LinkedIn, Google, Outlook, vCard, plain CSV)."""
