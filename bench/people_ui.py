@@ -148,8 +148,9 @@ def main() -> int:
     parser.add_argument("--people", type=int, default=10_000)
     parser.add_argument("--query", default="engine", help="typed one letter at a time")
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
+    from workbook.ui.app import make_application  # the app's own set-up and Qt message filter
+
+    app = make_application()
 
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
