@@ -71,27 +71,11 @@ def _parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 @contextlib.contextmanager
 def open_for_reading(path: Path, dirs: AppDirs) -> Iterator[SessionFactory]:
-    """Sessions on the workbook, read-only (works while it is open in the app); an older
-    workbook is opened and upgraded as the app would."""
-    from urllib.parse import quote
+    """Sessions on the workbook, read-only (works while it is open in the app)."""
+    from workbook.core.document import read_only_sessions
 
-    from sqlalchemy import create_engine
-    from sqlalchemy.pool import NullPool
-
-    from workbook.core import document
-    from workbook.core.db import make_session_factory
-
-    report = document.inspect(path)  # a bad file is one clear line and stays untouched
-    if report.needs_migration:
-        with document.open_document(path, backups_dir=dirs.backups) as doc:
-            yield doc.sessions
-        return
-    uri = f"sqlite:///file:{quote(str(path))}?mode=ro&uri=true"
-    engine = create_engine(uri, poolclass=NullPool)
-    try:
-        yield make_session_factory(engine)
-    finally:
-        engine.dispose()
+    with read_only_sessions(path, dirs.backups) as sessions:
+        yield sessions
 
 
 # ---------------------------------------------------------------- workbook import

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import textwrap
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbook.cli import (
@@ -21,8 +20,6 @@ from workbook.cli import (
 from workbook.paths import AppDirs
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
-
     from workbook.core.organisations import OrganisationRow
     from workbook.core.target import TargetView
 
@@ -42,38 +39,17 @@ def _parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 @command("target")
 def _target(args: argparse.Namespace, dirs: AppDirs) -> int:
-    from workbook.core import document
-    from workbook.core.db import make_session_factory
+    from workbook.core.document import read_only_sessions
     from workbook.core.organisations import list_organisations
     from workbook.core.target import get_target
 
-    path = resolve_workbook(args, dirs)
-    report = document.inspect(path)  # a bad file is one clear line and stays untouched
-    if report.needs_migration:  # an older workbook: open (and upgrade) it as the app would
-        with document.open_document(path, backups_dir=dirs.backups) as doc:
-            view, organisations = get_target(doc.sessions), list_organisations(doc.sessions)
-    else:  # read-only: works while the workbook is open in the app
-        engine = _read_only_engine(path)
-        try:
-            sessions = make_session_factory(engine)
-            view, organisations = get_target(sessions), list_organisations(sessions)
-        finally:
-            engine.dispose()
+    with read_only_sessions(resolve_workbook(args, dirs), dirs.backups) as sessions:
+        view, organisations = get_target(sessions), list_organisations(sessions)
     if args.json:
         print_json(target_json(view, organisations))
     else:
         print(target_text(view, organisations), end="")
     return EXIT_OK
-
-
-def _read_only_engine(path: Path) -> Engine:
-    from urllib.parse import quote
-
-    from sqlalchemy import create_engine
-    from sqlalchemy.pool import NullPool
-
-    uri = f"sqlite:///file:{quote(str(path))}?mode=ro&uri=true"
-    return create_engine(uri, poolclass=NullPool)
 
 
 def target_json(view: TargetView, organisations: tuple[OrganisationRow, ...]) -> dict[str, Any]:

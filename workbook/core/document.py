@@ -162,6 +162,30 @@ def inspect(path: Path) -> FileReport:
     return FileReport(path=path, revision=revision, integrity="ok", counts=counts)
 
 
+@contextlib.contextmanager
+def read_only_sessions(path: Path, backups_dir: Path | None = None) -> Iterator[SessionFactory]:
+    """Sessions for reading a workbook, even while the app has it open (no lock taken).
+
+    A bad file raises DocumentError and stays untouched. An older workbook is opened for
+    writing and upgraded first, as the app would (so the models can read it).
+    """
+    path = Path(path).expanduser().absolute()
+    if inspect(path).needs_migration:
+        with open_document(path, backups_dir=backups_dir) as doc:
+            yield doc.sessions
+        return
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(
+        f"sqlite:///file:{quote(str(path))}?mode=ro&uri=true", poolclass=NullPool
+    )
+    try:
+        yield make_session_factory(engine)
+    finally:
+        engine.dispose()
+
+
 def backup_to(source: Path, destination: Path) -> None:
     """Copy a workbook with SQLite's online backup API, atomically, mode 0600."""
     with atomic_path(destination) as tmp:
