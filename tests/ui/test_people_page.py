@@ -10,7 +10,6 @@ from people_helpers import (  # tests/ui is on the path (rootdir-relative test m
     SHIFT,
     Env,
     build,
-    dark_palette,
     enter_name,
     env,
     sample_env,
@@ -20,6 +19,7 @@ from people_helpers import (  # tests/ui is on the path (rootdir-relative test m
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
+from ui_helpers import dark_palette
 
 from workbook.core import document
 from workbook.core.dupes import SIMILAR_AT_ORG

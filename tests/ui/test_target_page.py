@@ -8,10 +8,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPalette, QUndoStack
-from PySide6.QtWidgets import QApplication, QStatusBar, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from ui_helpers import dark_palette, page_context, type_text
 
 from workbook.core import document
 from workbook.core.db import SessionFactory
@@ -22,7 +23,6 @@ from workbook.core.target import get_target, update_field
 from workbook.paths import AppDirs
 from workbook.recent import AppState
 from workbook.ui.app import make_settings
-from workbook.ui.events import AppEvents
 from workbook.ui.main_window import MainWindow
 from workbook.ui.models.organisations_model import (
     MOTIVATION,
@@ -53,26 +53,13 @@ def env(qtbot: QtBot, new_workbook: Path, dirs: AppDirs) -> Iterator[Env]:
 
 
 def _build(qtbot: QtBot, sessions: SessionFactory, dirs: AppDirs) -> Env:
-    events = AppEvents()
-    status = QStatusBar()
-    qtbot.addWidget(status)
-    context = PageContext(sessions, events, QUndoStack(events), status, dirs)
+    context, seen = page_context(qtbot, sessions, dirs)
     page = TargetPage(context)
     qtbot.addWidget(page)
     page.resize(1000, 760)
     with qtbot.waitExposed(page):
         page.show()
-    seen: list[frozenset[str]] = []
-    events.changed.connect(seen.append)
     return Env(page, sessions, context, seen)
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type like a keyboard, one character at a time (safe for any Unicode)."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
-            QApplication.sendEvent(widget, event)
 
 
 def chip_in(qtbot: QtBot, page: TargetPage, field: str, *values: str) -> None:
@@ -409,35 +396,6 @@ def test_in_the_main_window_undo_keys_and_nothing_typed_is_lost(
 # ---------------------------------------------------------------- screenshots
 
 
-def _dark_palette() -> QPalette:
-    palette = QPalette()
-    colours = {
-        QPalette.ColorRole.Window: "#2b2b2b",
-        QPalette.ColorRole.WindowText: "#e6e6e6",
-        QPalette.ColorRole.Base: "#1f1f1f",
-        QPalette.ColorRole.AlternateBase: "#303030",
-        QPalette.ColorRole.Text: "#e6e6e6",
-        QPalette.ColorRole.Button: "#3a3a3a",
-        QPalette.ColorRole.ButtonText: "#e6e6e6",
-        QPalette.ColorRole.PlaceholderText: "#9a9a9a",
-        QPalette.ColorRole.Highlight: "#3d7bd9",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.Light: "#505050",
-        QPalette.ColorRole.Midlight: "#444444",
-        QPalette.ColorRole.Mid: "#555555",
-        QPalette.ColorRole.Dark: "#1a1a1a",
-        QPalette.ColorRole.Shadow: "#000000",
-        QPalette.ColorRole.BrightText: "#ffffff",
-        QPalette.ColorRole.Link: "#7fb2ff",
-        QPalette.ColorRole.LinkVisited: "#b39ddb",
-        QPalette.ColorRole.ToolTipBase: "#3a3a3a",
-        QPalette.ColorRole.ToolTipText: "#e6e6e6",
-    }
-    for role, colour in colours.items():
-        palette.setColor(role, QColor(colour))
-    return palette
-
-
 def test_screenshots_of_the_filled_page(
     qtbot: QtBot, dirs: AppDirs, tmp_path: Path, output_dir: Path
 ) -> None:
@@ -456,7 +414,7 @@ def test_screenshots_of_the_filled_page(
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         light = app.palette()
-        app.setPalette(_dark_palette())
+        app.setPalette(dark_palette())
         try:
             update_field(doc.sessions, "industries", [])
             env.page.reload()
