@@ -103,6 +103,33 @@ def test_a_linkedin_export_previewed_imported_and_undone_in_one_step(
     assert len(list_people(sessions)) == len(imported)
 
 
+def test_a_refused_undo_never_imports_twice(
+    page: PeoplePage, monkeypatch: pytest.MonkeyPatch, errors: list[str]
+) -> None:
+    from datetime import UTC, datetime
+
+    from workbook.core.models import Meeting
+
+    monkeypatch.setattr(people_prompts, "run_dialog", Dialogs(lambda _dialog: True))
+    page.import_files([FIXTURES / "linkedin_connections.csv"])
+    sessions = page.context.sessions
+    imported = names(sessions)
+    # One of them gets a meeting: taking the import back would now lose history, so the
+    # people service refuses the undo.
+    with sessions.begin() as session:
+        person_id = list_people(sessions)[0].id
+        session.add(
+            Meeting(
+                person_id=person_id, uid="after-import", status="idea", created_at=datetime.now(UTC)
+            )
+        )
+    page.undo()
+    assert names(sessions) == imported
+    assert page.context.status.currentMessage() != ""
+    page.redo()  # must not add everyone a second time
+    assert names(sessions) == imported
+
+
 def test_a_plain_csv_asks_which_column_is_which(
     page: PeoplePage, monkeypatch: pytest.MonkeyPatch, errors: list[str], output_dir: Path
 ) -> None:

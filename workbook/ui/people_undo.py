@@ -3,9 +3,11 @@
 Each command holds plain values and calls back into a ``PeopleEditor`` (the People page),
 which writes the workbook through the people service, updates what is shown and notifies the
 app. A service refusal (a ``WorkbookError``) is shown by the editor, which then returns None:
-the command marks itself obsolete and leaves the history. Typing in one detail box is one
-command: flushes of the same typing run merge (``id``/``mergeWith``), and a run that ends
-where it started drops out of the history.
+the command marks itself obsolete and leaves the history. When the undo of a merge or an
+import is refused (say, an imported person has had a meeting since), the command remembers
+that it is still applied, so a later redo does not merge or import a second time. Typing in
+one detail box is one command: flushes of the same typing run merge (``id``/``mergeWith``),
+and a run that ends where it started drops out of the history.
 """
 
 from __future__ import annotations
@@ -34,11 +36,11 @@ class PeopleEditor(Protocol):
 
     def merge_people(self, keep_id: int, other_ids: Sequence[int]) -> MergeResult | None: ...
 
-    def unmerge(self, result: MergeResult) -> None: ...
+    def unmerge(self, result: MergeResult) -> bool: ...
 
     def apply_import(self, plan: ImportPlan) -> ImportResult | None: ...
 
-    def undo_import(self, result: ImportResult) -> None: ...
+    def undo_import(self, result: ImportResult) -> bool: ...
 
 
 class AddPersonCommand(QUndoCommand):
@@ -124,14 +126,18 @@ class MergePeopleCommand(QUndoCommand):
         super().__init__(text)
         self.editor, self.keep_id, self.other_ids = editor, keep_id, list(other_ids)
         self.result: MergeResult | None = None
+        self.applied = False
 
     def redo(self) -> None:
+        if self.applied:  # its undo was refused: the merge is still in the workbook
+            return
         self.result = self.editor.merge_people(self.keep_id, self.other_ids)
+        self.applied = self.result is not None
         self.setObsolete(self.result is None)
 
     def undo(self) -> None:
-        if self.result is not None:
-            self.editor.unmerge(self.result)
+        if self.result is not None and self.applied:
+            self.applied = not self.editor.unmerge(self.result)
 
 
 class ImportCommand(QUndoCommand):
@@ -141,11 +147,15 @@ class ImportCommand(QUndoCommand):
         super().__init__(text)
         self.editor, self.plan = editor, plan
         self.result: ImportResult | None = None
+        self.applied = False
 
     def redo(self) -> None:
+        if self.applied:  # its undo was refused: the people are still on the list
+            return
         self.result = self.editor.apply_import(self.plan)
+        self.applied = self.result is not None
         self.setObsolete(self.result is None)
 
     def undo(self) -> None:
-        if self.result is not None:
-            self.editor.undo_import(self.result)
+        if self.result is not None and self.applied:
+            self.applied = not self.editor.undo_import(self.result)

@@ -127,12 +127,14 @@ class PeopleActions(QObject):
             return result
         return None
 
-    def unmerge(self, result: MergeResult) -> None:
+    def unmerge(self, result: MergeResult) -> bool:
         from workbook.core.people import unmerge
 
         with self._reporting():
             unmerge(self.context.sessions, result)
             self._reload_selecting([result.kept_id, *result.merged_ids])
+            return True
+        return False
 
     def apply_import(self, plan: ImportPlan) -> ImportResult | None:
         from workbook.core.people import apply_import
@@ -146,7 +148,7 @@ class PeopleActions(QObject):
             return result
         return None
 
-    def undo_import(self, result: ImportResult) -> None:
+    def undo_import(self, result: ImportResult) -> bool:
         from workbook.core.people import undo_import
 
         with self._reporting():
@@ -155,6 +157,8 @@ class PeopleActions(QObject):
                 self.page, "Taking the import back…", lambda: undo_import(sessions, result)
             )
             self._reload_selecting([c.id for c in result.merged])
+            return True
+        return False
 
     # ------------------------------------------------------------ the user's actions
 
