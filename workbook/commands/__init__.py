@@ -1,3 +1,8 @@
 """Subcommands of the `workbook` command line, one module per area; each registers itself."""
 
-from workbook.commands import document_commands, people_commands, target_commands  # noqa: F401
+from workbook.commands import (  # noqa: F401
+    advice_commands,
+    document_commands,
+    people_commands,
+    target_commands,
+)

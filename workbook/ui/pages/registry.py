@@ -24,4 +24,14 @@ def _people_page(context: PageContext) -> QWidget:
     return PeoplePage(context)
 
 
-PAGE_FACTORIES: dict[str, PageFactory] = {"target": _target_page, "people": _people_page}
+def _advice_page(context: PageContext) -> QWidget:
+    from workbook.ui.pages.advice_page import AdvicePage
+
+    return AdvicePage(context)
+
+
+PAGE_FACTORIES: dict[str, PageFactory] = {
+    "target": _target_page,
+    "people": _people_page,
+    "advice": _advice_page,
+}
