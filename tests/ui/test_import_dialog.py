@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QStatusBar, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
+from ui_helpers import page_context
 
 from workbook.core import document
 from workbook.core.db import SessionFactory
@@ -21,8 +21,6 @@ from workbook.ui import people_prompts, prompts
 from workbook.ui.dialogs import import_dialog
 from workbook.ui.dialogs.import_dialog import ImportDialog, MappingDialog, in_background
 from workbook.ui.dialogs.import_items import ADD, CHECK, MERGE, SKIP
-from workbook.ui.events import AppEvents
-from workbook.ui.page_context import PageContext
 from workbook.ui.pages.people_page import LIST, PeoplePage
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "contacts"
@@ -45,10 +43,7 @@ class Dialogs:
 @pytest.fixture
 def page(qtbot: QtBot, new_workbook: Path, dirs: AppDirs) -> Iterator[PeoplePage]:
     with document.open_document(new_workbook) as doc:
-        events = AppEvents()
-        status = QStatusBar()
-        qtbot.addWidget(status)
-        context = PageContext(doc.sessions, events, QUndoStack(events), status, dirs)
+        context, _seen = page_context(qtbot, doc.sessions, dirs)
         built = PeoplePage(context)
         qtbot.addWidget(built)
         built.resize(1200, 760)

@@ -17,9 +17,12 @@ def page_context(
     qtbot: QtBot, sessions: SessionFactory, dirs: AppDirs
 ) -> tuple[PageContext, list[frozenset[str]]]:
     """A PageContext as the main window makes it, and the list of change notices it sends."""
-    events = AppEvents()
     status = QStatusBar()
     qtbot.addWidget(status)
+    # Owned by a widget qtbot deletes: the undo stack and its commands then go with it at
+    # the end of the test, as in the main window, never inside a later garbage collection
+    # (deleting Python-made QUndoCommands from the collector crashes PySide6).
+    events = AppEvents(status)
     seen: list[frozenset[str]] = []
     events.changed.connect(seen.append)
     return PageContext(sessions, events, QUndoStack(events), status, dirs), seen
