@@ -33,8 +33,9 @@ echo
 echo "build-bundle: build time $(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }') s"
 echo "build-bundle: bundle size $(du -sh "$BUNDLE" | cut -f1), $(find "$BUNDLE" -type f | wc -l) files"
 echo "build-bundle: largest files:"
-find "$BUNDLE" -type f -printf '%s %P\n' | sort -rn | head -15 |
-    awk '{ printf "build-bundle:   %6.2f MB  %s\n", $1 / 1048576, $2 }'
+# awk reads all of its input (head would close the pipe early: SIGPIPE under pipefail).
+find "$BUNDLE" -type f -printf '%s %P\n' | sort -rn |
+    awk 'NR <= 15 { printf "build-bundle:   %6.2f MB  %s\n", $1 / 1048576, $2 }'
 
 # ------------------------------------------------------------------ test the frozen app
 # Every bundled library must find what it links to, in the bundle or on this system. A library
