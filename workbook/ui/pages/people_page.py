@@ -37,7 +37,7 @@ from workbook.ui.pages.people_table import PeopleTable
 from workbook.ui.steps import STEP_BY_KEY
 from workbook.ui.widgets.page_header import PageHeader
 from workbook.ui.widgets.progress_ring import ProgressRing
-from workbook.ui.widgets.undo_keys import UndoKeys, is_redo_key, is_undo_key
+from workbook.ui.widgets.undo_keys import UndoKeys, run_undo_key
 
 if TYPE_CHECKING:
     from workbook.core.people import PersonRow
@@ -291,11 +291,7 @@ class PeoplePage(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Reached only when no shortcut took the key (a page shown outside the main window).
-        if is_undo_key(event):
-            self.undo()
-        elif is_redo_key(event):
-            self.redo()
-        else:
+        if not run_undo_key(event, self.undo, self.redo):
             super().keyPressEvent(event)
 
 

@@ -42,7 +42,7 @@ from workbook.ui.widgets.ask_panel import AskPanel
 from workbook.ui.widgets.page_header import PageHeader
 from workbook.ui.widgets.question_card import QuestionCard
 from workbook.ui.widgets.readiness_list import ReadinessList
-from workbook.ui.widgets.undo_keys import UndoKeys, is_redo_key, is_undo_key
+from workbook.ui.widgets.undo_keys import UndoKeys, run_undo_key
 
 if TYPE_CHECKING:
     from workbook.core.target import AskState
@@ -367,11 +367,7 @@ class TargetPage(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Reached only when no shortcut took the key (a page shown outside the main window).
-        if is_undo_key(event):
-            self.undo()
-        elif is_redo_key(event):
-            self.redo()
-        else:
+        if not run_undo_key(event, self.undo, self.redo):
             super().keyPressEvent(event)
 
 

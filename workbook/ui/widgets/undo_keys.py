@@ -24,6 +24,17 @@ def is_undo_key(event: QKeyEvent) -> bool:
     )
 
 
+def run_undo_key(event: QKeyEvent, undo: Callable[[], None], redo: Callable[[], None]) -> bool:
+    """Run ``undo`` or ``redo`` for an undo/redo key press; False for any other key."""
+    if is_undo_key(event):
+        undo()
+    elif is_redo_key(event):
+        redo()
+    else:
+        return False
+    return True
+
+
 def is_redo_key(event: QKeyEvent) -> bool:
     return (
         event.matches(QKeySequence.StandardKey.Redo)
