@@ -3,6 +3,8 @@
 from workbook.commands import (  # noqa: F401
     advice_commands,
     document_commands,
+    export_commands,
+    meeting_commands,
     people_commands,
     target_commands,
 )

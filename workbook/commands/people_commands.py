@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,7 @@ from workbook.cli import (
     resolve_workbook,
     say,
 )
+from workbook.commands.export_commands import export_command, export_parser_builder
 from workbook.paths import AppDirs
 
 if TYPE_CHECKING:
@@ -35,9 +36,6 @@ FORMATS = ("linkedin", "google", "outlook", "vcard", "csv")
 CIRCLES = ("family", "friends", "neighbours", "work", "school", "services", "community",
            "parents", "online", "events", "other")  # fmt: skip
 EXPORT_FORMATS = ("csv", "vcard")
-Exporter = Callable[[argparse.Namespace, AppDirs], int]
-# `workbook export KIND`: each kind registers here (later: json, meetings).
-EXPORTERS: dict[str, Exporter] = {}
 
 
 @parser_builder
@@ -61,8 +59,10 @@ def _parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     add_subcommand(subparsers, "people", "list the people on the list", json_option=True)
 
-    export = add_subcommand(subparsers, "export", "export from the workbook to a file")
-    export.add_argument("kind", choices=tuple(EXPORTERS), help="what to export")
+
+@export_parser_builder
+def _export_parser(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = add_subcommand(kinds, "people", "the people on the list as CSV or vCard")
     export.add_argument(
         "--format", choices=EXPORT_FORMATS, help="csv or vcard (default: from OUT's extension)"
     )
@@ -222,14 +222,10 @@ def people_text(rows: list[PersonRow]) -> str:
     return "\n".join(lines) + "\n"
 
 
-# ---------------------------------------------------------------- workbook export
+# ---------------------------------------------------------------- workbook export people
 
 
-@command("export")
-def _export(args: argparse.Namespace, dirs: AppDirs) -> int:
-    return EXPORTERS[args.kind](args, dirs)
-
-
+@export_command("people")
 def _export_people(args: argparse.Namespace, dirs: AppDirs) -> int:
     from workbook.core.formats.contacts import write_people_csv, write_people_vcard
     from workbook.core.people import list_people
@@ -241,6 +237,3 @@ def _export_people(args: argparse.Namespace, dirs: AppDirs) -> int:
     (write_people_vcard if fmt == "vcard" else write_people_csv)(out, rows)
     say(f"Exported {len(rows)} {'person' if len(rows) == 1 else 'people'} to {out} ({fmt})")
     return EXIT_OK
-
-
-EXPORTERS["people"] = _export_people
