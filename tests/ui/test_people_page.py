@@ -26,7 +26,7 @@ from workbook.core.dupes import SIMILAR_AT_ORG
 from workbook.core.models import Circle, Strength
 from workbook.core.people import add_person, get_person, list_people, update_person
 from workbook.paths import AppDirs
-from workbook.ui import people_prompts
+from workbook.ui import people_prompts, prompts
 from workbook.ui.dialogs.merge_dialog import MergeDialog
 from workbook.ui.models.people_columns import ORGANISATION, STRENGTH, TITLE
 from workbook.ui.pages.people_page import BRAINSTORM, LIST
@@ -234,7 +234,10 @@ def test_inline_editing_with_undo(qtbot: QtBot, sample_env: Env) -> None:
     assert page.detail.lines["title"].text() == person.title
 
 
-def test_delete_with_the_key_and_bring_back_with_ctrl_z(qtbot: QtBot, sample_env: Env) -> None:
+def test_delete_with_the_key_and_bring_back_with_ctrl_z(
+    qtbot: QtBot, sample_env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(prompts, "confirm", lambda *_args: True)  # if any of them has meetings
     page, table = sample_env.page, sample_env.page.table
     ids = [page.model.person(row).id for row in (3, 4, 5)]
     table.select_ids(ids, ids[0])
@@ -330,3 +333,29 @@ def test_screenshots_of_the_brainstorm_and_the_list(
         shot(page, output_dir / "people-brainstorm-dark.png")
     finally:
         app.setPalette(light)
+
+
+def test_deleting_someone_with_meetings_asks_first_and_keeps_history(
+    qtbot: QtBot, sample_env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbook.core.meetings import count_meetings_of, list_meetings
+
+    table = sample_env.page.table
+    meeting = list_meetings(sample_env.sessions, statuses=["thanked"])[0]
+    asked: list[str] = []
+    answers = iter([False, True])
+
+    def confirm(_parent: object, _title: str, message: str, _action: str) -> bool:
+        asked.append(message)
+        return next(answers)
+
+    monkeypatch.setattr(prompts, "confirm", confirm)
+    table.select_ids([meeting.person_id], meeting.person_id)
+    table.view.setFocus()
+    qtbot.keyClick(table.view, Qt.Key.Key_Delete)
+    assert len(sample_env.names()) == 100, "kept: the user said no"
+    assert "1 meeting" in asked[0] and "kept" in asked[0]
+    qtbot.keyClick(table.view, Qt.Key.Key_Delete)
+    assert len(sample_env.names()) == 99
+    assert count_meetings_of(sample_env.sessions, [meeting.person_id]) >= 1
+    assert next(m for m in list_meetings(sample_env.sessions) if m.id == meeting.id).person_deleted

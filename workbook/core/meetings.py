@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from workbook.core.db import SessionFactory
@@ -202,6 +202,14 @@ def list_meetings(
     )
     with sessions() as session:
         return [view_of(m) for m in session.scalars(query).unique()]
+
+
+def count_meetings_of(sessions: SessionFactory, person_ids: Sequence[int]) -> int:
+    """How many meetings these people have (any status): deleting them keeps that history."""
+    ids = list(person_ids)
+    with sessions() as session:
+        query = select(func.count()).select_from(Meeting).where(Meeting.person_id.in_(ids))
+        return session.scalar(query) or 0
 
 
 def meetings_of(session: Session, person_id: int) -> list[Meeting]:
@@ -406,7 +414,7 @@ def _checked(values: dict[str, Any]) -> dict[str, Any]:
 __all__ = [
     "CALENDAR_FIELDS", "CHANNEL_LABELS", "DEFAULT_DURATION", "MEETING_CHANNELS", "PIPELINE",
     "STATUS_LABELS", "MeetingChange", "MeetingView", "apply_fields", "check_zone",
-    "create_meeting", "delete_meeting", "find_overlaps", "get_meeting", "list_meetings",
-    "local_zone_name", "meetings_of", "reapply", "restore_meeting", "revert", "update_meeting",
-    "view_of", "zone_or_none",
+    "count_meetings_of", "create_meeting", "delete_meeting", "find_overlaps", "get_meeting",
+    "list_meetings", "local_zone_name", "meetings_of", "reapply", "restore_meeting", "revert",
+    "update_meeting", "view_of", "zone_or_none",
 ]  # fmt: skip

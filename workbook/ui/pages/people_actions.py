@@ -21,7 +21,7 @@ from workbook.core.circles import circle_label
 from workbook.core.dupes import SAME_NAME_NO_ORG
 from workbook.core.errors import WorkbookError
 from workbook.core.models import Circle, Strength
-from workbook.ui import people_prompts
+from workbook.ui import people_prompts, prompts
 from workbook.ui.dialogs.import_dialog import ImportFlow
 from workbook.ui.dialogs.merge_dialog import MergeDialog
 from workbook.ui.pages.people_detail import FIELD_WORDS
@@ -219,9 +219,27 @@ class PeopleActions(QObject):
         names = [self.page.model.person(p).name
                  for p in map(self.page.model.position_of, ids[:1]) if p is not None]  # fmt: skip
         what = f"“{names[0]}”" if len(ids) == 1 and names else f"{len(ids)} people"
+        if not self._confirm_meetings(ids, what):
+            return
         self.context.undo_stack.push(DeletePeopleCommand(self, ids, f"delete {what}"))
         shown = names[0] if len(ids) == 1 and names else f"{len(ids)} people"
         self.context.status.showMessage(f"Deleted {shown} — Ctrl+Z to undo", 6000)
+
+    def _confirm_meetings(self, ids: list[int], what: str) -> bool:
+        """People with meetings: ask first, and say their history is kept."""
+        from workbook.core.meetings import count_meetings_of
+
+        count = count_meetings_of(self.context.sessions, ids)
+        if not count:
+            return True
+        meetings = f"{count} meeting{'s' * (count != 1)}"
+        return prompts.confirm(
+            self.page,
+            "Delete people with meetings?",
+            f"Delete {what} from your list? They have {meetings}. The meetings, notes and "
+            "follow-up history are kept, and Ctrl+Z brings them back.",
+            "Delete",
+        )
 
     def merge(self, ids: list[int]) -> None:
         if len(ids) < 2:
