@@ -186,7 +186,29 @@ def test_list_meetings_by_range_status_and_person(sessions: SessionFactory) -> N
     update_meeting(sessions, a, scheduled_at=at("2026-11-24 15:00"))
     update_meeting(sessions, b, scheduled_at=at("2026-11-30 15:00"))
     start = at("2026-11-24 00:00")
-    assert [m.id for m in list_meetings(sessions, start=start, end=start + timedelta(days=1))] == [a]
+    assert [m.id for m in list_meetings(sessions, start=start, end=start + timedelta(days=1))] == [
+        a
+    ]
     assert [m.id for m in list_meetings(sessions, statuses=["idea"])] == [a, b]
     assert list_meetings(sessions, statuses=["met"]) == []
-    assert [m.person_name for m in list_meetings(sessions, person_id=get_meeting(sessions, b).person_id)] == ["محمد الأحمد"]  # noqa: E501
+    assert [
+        m.person_name for m in list_meetings(sessions, person_id=get_meeting(sessions, b).person_id)
+    ] == ["محمد الأحمد"]
+
+
+def test_a_yes_gives_the_meeting_questions_that_fit_and_undo_takes_them(
+    sessions: SessionFactory,
+) -> None:
+    from workbook.core.question_bank import meeting_questions
+
+    meeting = create_meeting(sessions, person(sessions))
+    move_meeting(sessions, meeting, "send", now=at("2026-11-02 10:00"))
+    result = move_meeting(sessions, meeting, "accept", now=at("2026-11-03 10:00"))
+    chosen = meeting_questions(sessions, meeting)
+    assert 3 <= len(chosen) <= 6
+    letters = [q.letter for q in chosen]
+    assert letters == sorted(letters, key=["T", "I", "A", "R", "A2"].index)
+    undo_changes(sessions, result.log)
+    assert meeting_questions(sessions, meeting) == []
+    redo_changes(sessions, result.log)
+    assert [q.text for q in meeting_questions(sessions, meeting)] == [q.text for q in chosen]

@@ -137,7 +137,9 @@ def open_document(path: Path, backups_dir: Path | None = None) -> Document:
             if backups_dir is not None:
                 backup_before_migration(path, backups_dir, report.revision)
             _migrate(path)
-        return Document(path, make_engine(path), lock)
+        doc = Document(path, make_engine(path), lock)
+        _seed_builtins(doc.sessions)
+        return doc
     except BaseException:
         lock.release()
         raise
@@ -211,6 +213,7 @@ def backup_before_migration(path: Path, backups_dir: Path, revision: str) -> Pat
 def _build_new(path: Path) -> None:
     from workbook.core import models
     from workbook.core.advice import ensure_builtin_kinds
+    from workbook.core.question_texts import ensure_builtin_questions
 
     engine = make_engine(path)
     try:
@@ -220,8 +223,16 @@ def _build_new(path: Path) -> None:
         with make_session_factory(engine).begin() as session:
             session.add(models.Target(id=1))
             ensure_builtin_kinds(session)
+            ensure_builtin_questions(session)
     finally:
         engine.dispose()
+
+
+def _seed_builtins(sessions: SessionFactory) -> None:
+    """Built-in rows a later version added (questions): nothing is written when none is missing."""
+    from workbook.core.question_texts import seed_question_bank
+
+    seed_question_bank(sessions)
 
 
 def _migrate(path: Path, engine: Engine | None = None) -> None:

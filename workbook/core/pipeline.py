@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -19,6 +20,9 @@ from workbook.core.db import SessionFactory
 from workbook.core.errors import WorkbookError
 from workbook.core.meetings import STATUS_LABELS
 from workbook.core.models import Channel, Direction, InteractionKind, Meeting, MeetingStatus
+
+if TYPE_CHECKING:
+    from workbook.core.question_suggest import Suggestion
 
 S = MeetingStatus
 
@@ -95,6 +99,8 @@ def move_meeting(
     if move is None:
         raise WorkbookError(f"unknown move {key!r}: use one of {', '.join(sorted(_BY_KEY))}")
     now = now or datetime.now(UTC)
+    # Said yes: the meeting gets questions that fit its time (read before the transaction).
+    questions = _default_questions(sessions, meeting_id) if key == "accept" else []
     with sessions.begin() as session, track(session) as log:
         meeting = session.get(Meeting, meeting_id)
         if meeting is None:
@@ -106,10 +112,25 @@ def move_meeting(
         if meeting.person.deleted_at is not None:
             raise WorkbookError(f"{meeting.person.name} is no longer on the list")
         message = _APPLY[key](session, meeting, now, channel)
+        if questions and not meeting.questions:
+            from workbook.core.meeting_questions import add_in_session
+
+            for suggestion in questions:
+                add_in_session(session, meeting.id, suggestion.letter, suggestion.text,
+                               suggestion.bank_question_id)  # fmt: skip
         meeting.status = move.target.value
         meeting.sequence += 1  # the calendar entry changes (or is cancelled)
         meeting.updated_at = datetime.now(UTC)
         return MoveResult(meeting_id, key, before, meeting.status, message, log)
+
+
+def _default_questions(sessions: SessionFactory, meeting_id: int) -> list[Suggestion]:
+    from workbook.core.question_suggest import default_questions
+
+    try:
+        return default_questions(sessions, meeting_id)
+    except WorkbookError:
+        return []
 
 
 def _send(session: Session, meeting: Meeting, now: datetime, channel: str | None) -> str:

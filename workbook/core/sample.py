@@ -29,6 +29,7 @@ from workbook.core.ask import TargetAnswers, compose_ask
 from workbook.core.errors import WorkbookError
 from workbook.core.models import (
     AdviceKind,
+    BankQuestion,
     Circle,
     Meeting,
     Person,
@@ -38,6 +39,7 @@ from workbook.core.models import (
     Target,
     TargetOrganisation,
 )
+from workbook.core.question_texts import ensure_builtin_questions
 from workbook.core.sample_meetings import MeetingRows
 from workbook.core.sample_rows import (
     _S,
@@ -94,10 +96,14 @@ def populate_sample(
         if session.scalar(select(func.count()).select_from(model)):
             raise WorkbookError("the sample fills only a new, empty workbook; this one has data")
     ensure_builtin_kinds(session)
+    ensure_builtin_questions(session)
     session.flush()
     query = select(AdviceKind.key, AdviceKind.id).order_by(AdviceKind.id)  # ordered: same rng use
     kinds = {key: kind_id for key, kind_id in session.execute(query).tuples()}
     sample = _Sample(random.Random(seed), today or date.today(), seed, kinds)
+    questions = select(BankQuestion.letter, BankQuestion.id, BankQuestion.text)
+    for letter, question_id, text in session.execute(questions.order_by(BankQuestion.id)):
+        sample.bank.setdefault(letter, []).append((question_id, text))
     sample.build(people)
     sample.write(session)
     return sample.summary()

@@ -129,12 +129,18 @@ class MeetingRows(RowBuilder):
         picked = sorted(self.rng.sample(range(len(LETTERS)), self.rng.randint(2, 5)))
         for position, index in enumerate(picked):
             letter = LETTERS[index]
-            text = self.rng.choice(data.QUESTIONS[letter])
+            choices = data.QUESTIONS[letter]
+            text = self.rng.choice(choices)
+            # The same draw picks a question from the bank (when seeded), linked to it.
+            bank = self.bank.get(letter, [])
+            bank_id, text = bank[choices.index(text) % len(bank)] if bank else (None, text)
             if letter == "I" and person["organisation"] and self.rng.random() < 0.3:
                 text = f"What do you wish you had known before joining {person['organisation']}?"
+                bank_id = None
             self.add(
-                MeetingQuestion, meeting_id=row["id"], letter=letter, text=text, position=position
-            )
+                MeetingQuestion, meeting_id=row["id"], letter=letter, text=text,
+                position=position, bank_question_id=bank_id,
+            )  # fmt: skip
 
     def held(self, row: Row, person: Row, status: MeetingStatus, met_on: date) -> None:
         """A meeting that happened: notes, the thank-you and report back, names, give-back."""

@@ -139,6 +139,8 @@ class RowBuilder:
     def __init__(self, rng: random.Random, today: date, seed: int, kinds: dict[Any, int]) -> None:
         self.rng, self.today, self.seed, self.zone = rng, today, seed, _zone()
         self.kinds: dict[str, int] = {key: kid for key, kid in kinds.items() if key}
+        # The question bank by TIARA letter: (id, text), filled by populate_sample.
+        self.bank: dict[str, list[tuple[int, str]]] = {}
         # Kinds tagged at random: never the gaps, and the lost-touch-only kind on its own.
         self.open_kinds = [
             k for k in self.kinds if k not in data.GAP_KINDS and k != data.LOST_ONLY_KIND
