@@ -41,7 +41,9 @@ def at(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
-def followups(sessions: SessionFactory, meeting_id: int, *, done: bool = False) -> list[Interaction]:
+def followups(
+    sessions: SessionFactory, meeting_id: int, *, done: bool = False
+) -> list[Interaction]:
     with sessions() as session:
         query = select(Interaction).where(
             Interaction.meeting_id == meeting_id, Interaction.done.is_(done)

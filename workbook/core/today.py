@@ -19,6 +19,7 @@ from workbook.core import followups as fu
 from workbook.core.changes import ChangeLog, track
 from workbook.core.db import SessionFactory
 from workbook.core.errors import WorkbookError
+from workbook.core.give_back import gesture_idea
 from workbook.core.meetings import CHANNEL_LABELS
 from workbook.core.models import (
     GiveBack,
@@ -43,15 +44,6 @@ KIND_LABELS: dict[str, str] = {
     K.GIVE_BACK: "Give back",
     GIVE_BACK: "A promise to keep",
 }
-# Small ways to give without keeping score, offered when a keep-in-touch is due.
-GESTURES: tuple[str, ...] = (
-    "Send an article or a talk they would enjoy.",
-    "Congratulate them on recent news: a new role, a launch, a milestone.",
-    "Pass on the name of someone they could use: a good accountant, a mechanic, a mentor.",
-    "Tell them one thing their advice changed for you.",
-    "Ask how a project or a family event they mentioned went.",
-    "A short note to say you were thinking of them, with nothing to ask.",
-)
 # Meeting statuses a thank-you / report-back completes, and where the meeting then goes.
 _MOVES_ON = {
     K.THANK_YOU.value: ({MeetingStatus.MET.value}, MeetingStatus.THANKED),
@@ -184,9 +176,14 @@ def _describe(
     if item.kind == K.REPORT_BACK:
         return (f"Tell {name} how their advice helped", item.summary)
     if item.kind == K.KEEP_IN_TOUCH and item.due_at is not None:
-        gesture = GESTURES[(person.id + fu.local_day(item.due_at).toordinal()) % len(GESTURES)]
+        gesture = gesture_idea(person.id, fu.local_day(item.due_at))
         return (f"Keep in touch with {name}", f"{item.summary} Idea: {gesture}")
-    return (f"{name}: {item.summary or KIND_LABELS.get(item.kind, 'to do')}", item.summary)
+    if meeting is not None and meeting.status == MeetingStatus.POSTPONED:
+        return (
+            f"Suggest new times to {name}",
+            "They had to move the meeting: offer two times that suit you both.",
+        )
+    return (f"{name}: {item.summary or KIND_LABELS.get(item.kind, 'to do')}", "")
 
 
 def _parse_key(key: str) -> tuple[str, int]:

@@ -32,3 +32,14 @@ def confirm(parent: QWidget, title: str, message: str, action: str) -> bool:
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is accept
+
+
+def save_file_path(
+    parent: QWidget, title: str, suggested: Path, file_filter: str, suffix: str
+) -> Path | None:
+    """Where to save a file; ``suffix`` (".ics") is added when the user leaves it out."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)

@@ -35,3 +35,19 @@ PAGE_FACTORIES: dict[str, PageFactory] = {
     "people": _people_page,
     "advice": _advice_page,
 }
+
+
+def _meetings_page(context: PageContext) -> QWidget:
+    from workbook.ui.pages.meetings_page import MeetingsPage
+
+    return MeetingsPage(context)
+
+
+def _today_page(context: PageContext) -> QWidget:
+    from workbook.ui.pages.today_page import TodayPage
+
+    return TodayPage(context)
+
+
+PAGE_FACTORIES["meetings"] = _meetings_page
+PAGE_FACTORIES["today"] = _today_page
