@@ -29,6 +29,7 @@ from workbook.ui.page_context import PageContext
 from workbook.ui.pages.meeting_editor import MeetingEditor
 from workbook.ui.pages.meeting_undo import DeleteMeetingCommand, NewMeetingCommand
 from workbook.ui.pages.meetings_list import MeetingList
+from workbook.ui.steps import STEP_BY_KEY
 from workbook.ui.widgets.page_header import PageHeader
 from workbook.ui.widgets.referral_tree_view import ReferralTreeView
 
@@ -39,14 +40,11 @@ class MeetingsPage(QWidget):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        header = PageHeader(
-            "Meetings",
-            "Ask for 15–20 minutes of advice, never for a job. Prepare, keep to the time, "
-            "ask who else to talk to, then thank them and tell them what you did with it.",
-        )
+        step = STEP_BY_KEY["meetings"]
+        header = PageHeader(f"Step {step.number} — {step.name}", step.purpose)
         self.person = QComboBox(editable=True)
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.person.setMinimumWidth(260)
+        self.person.setMinimumWidth(180)
         self.person.setAccessibleName("Person to meet")
         self.person_edit = self.person.lineEdit()
         assert self.person_edit is not None
@@ -56,13 +54,13 @@ class MeetingsPage(QWidget):
         self.filter = QLineEdit(placeholderText="Filter by name or organisation")
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Filter meetings")
-        self.export = QPushButton("Export upcoming to calendar…")
+        self.export = QPushButton("Export to calendar…")
+        self.export.setToolTip("Save your upcoming meetings as a calendar file (.ics)")
         toolbar = QHBoxLayout()
         toolbar.addWidget(QLabel("Meet:"))
         toolbar.addWidget(self.person)
         toolbar.addWidget(self.plan)
-        toolbar.addSpacing(16)
-        toolbar.addWidget(self.filter, 1)
+        toolbar.addStretch(1)
         toolbar.addWidget(self.export)
 
         self.list = MeetingList()
@@ -76,6 +74,7 @@ class MeetingsPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filter)
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.empty, 1)
         splitter = QSplitter()

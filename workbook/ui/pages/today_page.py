@@ -23,6 +23,7 @@ from workbook.core.today import DueItem, complete_item, due_items, snooze_choice
 from workbook.ui import prompts
 from workbook.ui.page_context import PageContext
 from workbook.ui.pages.meeting_undo import ChangeLogCommand
+from workbook.ui.steps import TODAY
 from workbook.ui.widgets.page_header import PageHeader
 
 UPCOMING_DAYS = 7
@@ -88,12 +89,8 @@ class TodayPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.rows: list[DueRow] = []
-        header = PageHeader(
-            "Today",
-            "What is due today and overdue. Persist politely: silence usually means busy, "
-            "not no. One click marks a follow-up done and plans the next step.",
-        )
-        self.summary = QLabel()
+        header = PageHeader(TODAY.name, TODAY.purpose)
+        self.summary = QLabel(wordWrap=True)
         self.summary.setAccessibleName("Summary")
         self.list_widget = QWidget()
         self.list_layout = QVBoxLayout(self.list_widget)
