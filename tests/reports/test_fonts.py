@@ -195,3 +195,119 @@ def test_font_check_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         render_font_check(target)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["font-check.pdf"]
+
+
+# --- Arabic and Hebrew through markup, fonts and a real page (the shaping: test_rtl.py) ---------
+
+MOHAMMAD = "محمد الأحمد"
+SARAH = "שרה כהן"
+SALAM = "السلام"  # lam + alef: one ligature glyph
+RTL_SAMPLES = (MOHAMMAD, SARAH, SALAM, "Meeting with محمد الأحمد at 10:00", "שרה כהן (R&D)")
+
+
+def test_markup_escapes_right_to_left_text_after_shaping() -> None:
+    assert fonts.markup("שרה כהן (R&D)") == "(R&amp;D) ןהכ הרש"
+    assert fonts.markup("Smith & Sons <NYSE> שרה") == "Smith &amp; Sons &lt;NYSE&gt; הרש"
+    # In a right-to-left line "<" and ">" may be mirrored and ";" move to the far end, as the
+    # bidi algorithm says; the markup stays escaped.
+    text = "שרה <NYSE> & x<y &amp;"
+    markup = fonts.markup(text)
+    assert markup == ";NYSE&gt; &amp; x&lt;y &amp;amp&gt; הרש"
+    assert parsed_lines(markup) == lines(fonts.prepare(text))
+
+
+@pytest.mark.parametrize("bold", [False, True])
+@pytest.mark.parametrize("italic", [False, True])
+def test_shaped_text_is_drawn_by_a_font_that_has_its_glyphs(bold: bool, italic: bool) -> None:
+    text = f"{MOHAMMAD} {SARAH} {SALAM} عبد الله بن خالد الزهراني · فاطمة · پرویز · گلناز"
+    primary = fonts.primary_font(bold, italic)
+    split = fonts.runs(text, primary)
+    # DejaVu Sans Oblique has no Arabic: those runs are upright, Hebrew stays oblique.
+    assert {run.font for run in split} <= {primary, fonts.BODY}
+    for run in split:
+        for ch in run.text:
+            assert ord(ch) in fonts._cmaps[run.font], f"U+{ord(ch):04X} in {run.font}"
+
+
+RTL_TEXT = st.text(
+    st.sampled_from(list("محمدالأحلسمعب שרהכןםוך ()[]<>&;#'\"/ \n\t1234:,.Zoë李\u200c\u2067\u2069"))
+)
+
+
+@given(RTL_TEXT, st.booleans())
+def test_right_to_left_markup_always_parses_back_to_the_text(text: str, bold: bool) -> None:
+    assert parsed_lines(fonts.markup(text, bold=bold)) == lines(fonts.prepare(text))
+    assert "".join(run.text for run in fonts.runs(text)) == fonts.prepare(text)
+
+
+def logical(text: str) -> str:
+    """Text read from a PDF as typed: no bidi controls, presentation forms back to letters."""
+    text = "".join(ch for ch in text if ch not in "\u202a\u202b\u202c\u202d\u202e")
+    return unicodedata.normalize("NFKC", text)
+
+
+@pytest.fixture(scope="module")
+def rtl_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.platypus import SimpleDocTemplate
+
+    # Short names and titles, as the reports print them: each fits on its line, so the
+    # per-line reordering is the whole story (a wrapped right-to-left paragraph is not).
+    path = tmp_path_factory.mktemp("rtl") / "rtl.pdf"
+    body = ParagraphStyle("body", fontName=fonts.BODY, fontSize=14, leading=20)
+    right = ParagraphStyle("right", parent=body, alignment=TA_RIGHT)
+    story = [
+        Paragraph(fonts.markup(text, bold=bold), right if fonts.is_rtl(text) else body)
+        for text in RTL_SAMPLES
+        for bold in (False, True)
+    ]
+    SimpleDocTemplate(str(path), initialFontName=fonts.BODY).build(story)
+    return path
+
+
+def test_right_to_left_names_read_back_from_the_pdf(rtl_pdf: Path) -> None:
+    # Poppler puts a right-to-left line back in logical order, inside bidi controls; the
+    # letters come back as the presentation forms drawn (NFKC maps them to the letters).
+    text = logical(poppler("pdftotext", "-enc", "UTF-8", rtl_pdf, "-"))
+    for name in (MOHAMMAD, SARAH, SALAM):
+        assert text.count(name) >= 2, name
+
+
+def words_on_the_page(pdf: Path) -> list[list[tuple[float, float, str]]]:
+    """Each line's words as drawn, left to right: (left, right, the word as typed)."""
+    import xml.etree.ElementTree as ET
+
+    page = ET.fromstring(poppler("pdftotext", "-bbox", "-enc", "UTF-8", pdf, "-"))
+    rows: dict[float, list[tuple[float, float, str]]] = {}
+    for word in page.iter("{http://www.w3.org/1999/xhtml}word"):
+        text = word.text or ""
+        # A right-to-left word is drawn last letter first.
+        typed = logical(text[::-1] if fonts.has_rtl(text) else text)
+        left, right = float(word.get("xMin", 0)), float(word.get("xMax", 0))
+        rows.setdefault(float(word.get("yMin", 0)), []).append((left, right, typed))
+    return [sorted(row) for _, row in sorted(rows.items())]
+
+
+def test_mixed_lines_are_laid_out_in_display_order(rtl_pdf: Path) -> None:
+    rows = [[typed for _, _, typed in row] for row in words_on_the_page(rtl_pdf)]
+    # The first name is right of the last: Arabic reads right to left, mid-sentence too.
+    assert rows.count(["Meeting", "with", "الأحمد", "محمد", "at", "10:00"]) == 2
+    assert rows.count(["(R&D)", "כהן", "שרה"]) == 2
+    assert rows.count(["الأحمد", "محمد"]) == 2 and rows.count(["כהן", "שרה"]) == 2
+    assert rows.count(["السلام"]) == 2
+
+
+def test_right_to_left_lines_are_aligned_right(rtl_pdf: Path) -> None:
+    rows = words_on_the_page(rtl_pdf)
+    left = {row[0][0] for row in rows if row[0][2] == "Meeting"}  # mostly English: left
+    right = {round(row[-1][1]) for row in rows if fonts.is_rtl(row[-1][2])}
+    assert max(left) < 100
+    assert min(right) > 450 and max(right) - min(right) <= 1  # one right edge
+
+
+def test_right_to_left_page_renders_for_a_person_to_look_at(
+    rtl_pdf: Path, output_dir: Path
+) -> None:
+    shutil.copyfile(rtl_pdf, output_dir / "rtl.pdf")
+    poppler("pdftoppm", "-png", "-r", "60", "-singlefile", rtl_pdf, output_dir / "rtl")
+    assert (output_dir / "rtl.png").stat().st_size > 0

@@ -2,11 +2,13 @@
 
 ReportLab's built-in fonts are Latin-only and it has no font fallback, so every report draws user
 text through :func:`markup` (for Paragraphs) or :func:`runs` (for canvas drawing). Both go through
-:func:`prepare`, the single place where text is normalised and -- later -- where Arabic and Hebrew
-get shaped and reordered for display (arabic-reshaper + python-bidi in :func:`_shape_line`).
+:func:`prepare`, the single place where text is normalised and where Arabic and Hebrew get shaped
+and put in display order (:mod:`workbook.reports.rtl`: arabic-reshaper + python-bidi, line by
+line, with the limits it describes).
 
 Paragraph styles should use ``fontName=BODY``: the DejaVu family is registered under that name, so
-``<b>`` and ``<i>`` pick DejaVu Sans Bold and Oblique.
+``<b>`` and ``<i>`` pick DejaVu Sans Bold and Oblique. A paragraph whose text :func:`is_rtl` should
+be aligned right (``alignment=TA_RIGHT``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,27 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from workbook.paths import resource
+from workbook.reports.rtl import has_rtl, is_rtl, shape_line
+
+__all__ = [
+    "BODY",
+    "BOLD",
+    "CJK",
+    "FAMILY",
+    "ITALIC",
+    "Run",
+    "covered",
+    "font_for",
+    "has_rtl",
+    "is_rtl",
+    "markup",
+    "normalise",
+    "prepare",
+    "primary_font",
+    "register_fonts",
+    "runs",
+    "string_width",
+]
 
 BODY = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -98,9 +121,9 @@ def _unprintable(ch: str) -> bool:
 
 
 def _shape_line(line: str) -> str:
-    # The one hook for right-to-left text: reshape Arabic into presentation forms and reorder
-    # to visual order (arabic_reshaper.reshape, then bidi.algorithm.get_display) here.
-    return line
+    # Arabic joined and right-to-left text in display order (see workbook.reports.rtl); any
+    # other line comes back as it is.
+    return shape_line(line)
 
 
 def prepare(text: str) -> str:
