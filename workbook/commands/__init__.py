@@ -6,5 +6,6 @@ from workbook.commands import (  # noqa: F401
     export_commands,
     meeting_commands,
     people_commands,
+    print_commands,
     target_commands,
 )
