@@ -51,3 +51,12 @@ def _today_page(context: PageContext) -> QWidget:
 
 PAGE_FACTORIES["meetings"] = _meetings_page
 PAGE_FACTORIES["today"] = _today_page
+
+
+def _print_page(context: PageContext) -> QWidget:
+    from workbook.ui.pages.print_page import PrintPage
+
+    return PrintPage(context)
+
+
+PAGE_FACTORIES["print"] = _print_page
