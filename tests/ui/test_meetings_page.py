@@ -170,9 +170,7 @@ def test_export_upcoming_to_a_calendar_file(
     qtbot.mouseClick(sample_env.page.export, Qt.MouseButton.LeftButton)
     calendar = Calendar.from_ical(out.read_bytes())
     events = [c for c in calendar.walk("VEVENT")]
-    upcoming = list_meetings(
-        sample_env.sessions, start=datetime.now(UTC), statuses=["scheduled"]
-    )
+    upcoming = list_meetings(sample_env.sessions, start=datetime.now(UTC), statuses=["scheduled"])
     assert {str(e["UID"]) for e in events} == {m.uid for m in upcoming}
     assert "Saved" in sample_env.context.status.currentMessage()
 
