@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
+import pkgutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from workbook import __version__
-from workbook.cli import main
+from workbook import __version__, commands
+from workbook.cli import _gui_parser, main, quick_gui_args, registered_subcommands
+from workbook.command_names import SUBCOMMANDS
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -149,3 +154,43 @@ def test_smoke_test_passes_with_a_quiet_stderr(tmp_path: Path) -> None:
     assert result.stderr == ""
     assert "smoke test: all good" in result.stdout
     assert "people badge '1 of 100'" in result.stdout
+
+
+def test_the_static_subcommand_names_are_the_registered_ones() -> None:
+    # cli.main tells GUI from subcommand by SUBCOMMANDS without importing the commands; every
+    # module of workbook.commands counts, also one its __init__ does not import yet.
+    for module in pkgutil.iter_modules(commands.__path__):
+        importlib.import_module(f"{commands.__name__}.{module.name}")
+    assert registered_subcommands() == SUBCOMMANDS
+
+
+GUI_WORDS = [
+    "--data-dir",
+    "--temp-data-dir",
+    "--exit-when-shown",
+    "--smoke-test",
+    "--data-dir=d",
+    "--exit",
+    "--",
+    "-",
+    "-1",
+    "-x",
+    "",
+    "a.workbook",
+    "Zoë Ångström.workbook",
+    "b c",
+]
+
+
+@given(st.lists(st.sampled_from(GUI_WORDS), max_size=5))
+def test_the_quick_gui_reading_agrees_with_argparse(argv: list[str]) -> None:
+    quick = quick_gui_args(argv)
+    if quick is not None:  # else argparse reads it (or says why it cannot)
+        assert quick == _gui_parser().parse_args(argv)
+
+
+def test_the_usual_gui_command_lines_are_read_quickly() -> None:
+    assert quick_gui_args([]) is not None
+    assert quick_gui_args(["a.workbook"]) is not None
+    assert quick_gui_args(["--data-dir", "d", "a.workbook", "--exit-when-shown"]) is not None
+    assert quick_gui_args(["--temp-data-dir"]) is not None

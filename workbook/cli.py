@@ -7,7 +7,6 @@ Exit codes: 0 done, 1 the work could not be done (bad file, refused), 2 bad usag
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from workbook import APP_NAME, __version__
+from workbook.command_names import SUBCOMMANDS
 from workbook.core.errors import WorkbookError
 from workbook.paths import AppDirs, configure
 
@@ -36,9 +36,12 @@ def command(name: str) -> Callable[[Handler], Handler]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    is_subcommand = _first_positional(args_list) in _subcommand_names()
-    parser = _subcommand_parser() if is_subcommand else _gui_parser()
-    args = parser.parse_args(args_list)
+    # From a static set: the GUI path never imports the command modules (start-up time).
+    is_subcommand = _first_positional(args_list) in SUBCOMMANDS
+    args = None if is_subcommand else quick_gui_args(args_list)
+    if args is None:
+        parser = _subcommand_parser() if is_subcommand else _gui_parser()
+        args = parser.parse_args(args_list)
     try:
         dirs = configure(args.data_dir, temporary=args.temp_data_dir)
     except OSError as exc:
@@ -81,6 +84,8 @@ def say(message: str) -> None:
 
 
 def print_json(data: Any) -> None:
+    import json
+
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, sort_keys=True)
     sys.stdout.write("\n")
 
@@ -128,19 +133,45 @@ def _gui_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     parser.epilog = (
-        "commands: "
-        + ", ".join(sorted(_subcommand_names()))
-        + " (workbook COMMAND --help for each)"
+        "commands: " + ", ".join(sorted(SUBCOMMANDS)) + " (workbook COMMAND --help for each)"
     )
     return parser
 
 
 def _subcommand_parser() -> argparse.ArgumentParser:
+    _load_commands()
     parser = _base_parser()
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for register in _PARSER_BUILDERS:
         register(subparsers)
     return parser
+
+
+def quick_gui_args(argv: list[str]) -> argparse.Namespace | None:
+    """The usual GUI command lines, read as ``_gui_parser()`` reads them, without building it.
+
+    Building an ArgumentParser takes ~5 ms (it loads gettext and locale for its messages),
+    too much before the first paint. Anything else (help, abbreviations, ``--opt=value``,
+    errors) gives None, and argparse reads it; a test checks both agree.
+    """
+    args = argparse.Namespace(
+        smoke_test=False, data_dir=None, temp_data_dir=False, file=None, exit_when_shown=False
+    )
+    words = iter(argv)
+    for word in words:
+        if word in ("--temp-data-dir", "--exit-when-shown"):
+            setattr(args, word[2:].replace("-", "_"), True)
+        elif word == "--data-dir" and args.data_dir is None:
+            args.data_dir = next(words, "-")
+            if args.data_dir.startswith("-"):
+                return None
+        elif not word.startswith("-") and args.file is None:
+            args.file = Path(word)
+        else:
+            return None
+    if args.data_dir is not None and args.temp_data_dir:
+        return None  # not allowed together: argparse says so
+    return args
 
 
 def add_subcommand(
@@ -172,7 +203,8 @@ def parser_builder(
     return build
 
 
-def _subcommand_names() -> set[str]:
+def registered_subcommands() -> set[str]:
+    """The subcommands the command modules register (a test compares it with SUBCOMMANDS)."""
     _load_commands()
     return set(_HANDLERS)
 

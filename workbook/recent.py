@@ -10,8 +10,6 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbook.core.files import write_bytes
-
 MAX_RECENT = 10
 
 
@@ -35,6 +33,8 @@ class AppState:
         return cls(file, recent[:MAX_RECENT], bool(raw.get("welcomed", False)))
 
     def save(self) -> None:
+        from workbook.core.files import write_bytes  # not needed to start the GUI
+
         data = {"recent": [str(p) for p in self.recent], "welcomed": self.welcomed}
         self.file.parent.mkdir(parents=True, exist_ok=True)
         write_bytes(self.file, json.dumps(data, indent=2, ensure_ascii=False).encode())

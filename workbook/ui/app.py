@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QApplication
 from workbook import APP_ID, APP_NAME, __version__
 from workbook.paths import AppDirs
 from workbook.recent import AppState
-from workbook.ui.fonts import register_ui_fonts
 from workbook.ui.main_window import MainWindow
 
 # Harmless notices of Qt's offscreen platform plugin (used headless, in CI and the smoke
@@ -87,6 +86,8 @@ class _FirstPaint(QObject):
         return False
 
     def _start(self) -> None:
+        from workbook.ui.fonts import register_ui_fonts
+
         register_ui_fonts()
         self._window.start(self._target, self._first_run)
         self._say("loaded")

@@ -1,4 +1,7 @@
-"""The File menu: New, Open, Open Recent, Save a Copy As, Close and Quit."""
+"""The File menu: New, Open, Open Recent, Save a Copy As, Close and Quit.
+
+The main window builds it right after its first paint (start-up time, see main_window.py).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from workbook.ui import prompts
 
@@ -15,10 +19,10 @@ if TYPE_CHECKING:
 
 
 class FileMenu(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, menu: QMenu) -> None:
+        """Fills ``menu``, the window's File menu (its title is in the first frame)."""
         super().__init__(window)
         self.window = window
-        menu = window.menuBar().addMenu("&File")
         self.new_action = self._action(
             "&New Workbook…", QKeySequence.StandardKey.New, self.new_workbook
         )

@@ -1,15 +1,20 @@
-"""The calm left-hand step navigator: a number, the step's name and a count or due badge."""
+"""The calm left-hand step navigator: a number, the step's name and a count or due badge.
+
+It is in the window's first frame, so building and painting it touch neither the ``Qt``
+namespace nor ``QStyle``: PySide6 makes a class's Python enums on its first use, ~30 ms for
+Qt's 93 and ~14 ms for QStyle's (bench/startup.py). Hence plain ints for item roles and
+alignment flags (these C++ overloads take ints); a test checks them against the enums.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6 import QtCore
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QListWidget,
     QListWidgetItem,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -17,10 +22,15 @@ from PySide6.QtWidgets import (
 
 from workbook.ui.steps import STEPS, Step
 
-KEY_ROLE = Qt.ItemDataRole.UserRole
-BADGE_ROLE = Qt.ItemDataRole.UserRole + 1
-URGENT_ROLE = Qt.ItemDataRole.UserRole + 2
-NUMBER_ROLE = Qt.ItemDataRole.UserRole + 3
+DISPLAY_ROLE = 0  # Qt.ItemDataRole.DisplayRole
+ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole
+KEY_ROLE = 256  # Qt.ItemDataRole.UserRole
+BADGE_ROLE = KEY_ROLE + 1
+URGENT_ROLE = KEY_ROLE + 2
+NUMBER_ROLE = KEY_ROLE + 3
+ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignCenter
+ALIGN_LEFT_VCENTER = 0x0081  # Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+SCROLL_BAR_ALWAYS_OFF = 1  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -36,7 +46,7 @@ class StepNavigator(QListWidget):
         self.setAccessibleName("Steps")
         self.setItemDelegate(_StepDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)  # by int, see above
         self.setFrameShape(QListWidget.Shape.NoFrame)
         self.setMinimumWidth(210)
         self.setMaximumWidth(260)
@@ -65,7 +75,7 @@ class StepNavigator(QListWidget):
         item.setData(BADGE_ROLE, text)
         item.setData(URGENT_ROLE, urgent)
         step = STEPS[row]
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{_label(step)}, {text}".strip(", "))
+        item.setData(ACCESSIBLE_TEXT_ROLE, f"{_label(step)}, {text}".strip(", "))
 
     def badge(self, key: str) -> str:
         row = self._row(key)
@@ -87,14 +97,17 @@ class _StepDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(200, max(40, option.fontMetrics.height() * 2 + 6))
 
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        option.text = ""  # paint() draws the name beside the number
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)  # the style's background, selection and focus
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        # The view's selection, not opt.state: reading a QStyle flag would build QStyle's enums.
+        view = opt.widget
+        selected = isinstance(view, QAbstractItemView) and view.selectionModel().isSelected(index)
         palette = opt.palette
         text_colour = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -108,17 +121,17 @@ class _StepDelegate(QStyledItemDelegate):
         circle = QRect(rect.left(), rect.center().y() - diameter // 2 + 1, diameter, diameter)
         number = str(index.data(NUMBER_ROLE) or "")
         painter.setPen(text_colour)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setBrush(QBrush())  # no brush
         if number:
             painter.drawEllipse(circle)
-            painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, number)
+            painter.drawText(circle, ALIGN_CENTER, number)
         else:
             painter.setBrush(text_colour)
             painter.drawEllipse(circle.center(), 4, 4)
 
         badge = str(index.data(BADGE_ROLE) or "")
         badge_width = 0
-        if badge:
+        if badge:  # only once a workbook is open, when the Qt namespace is loaded anyway
             small = QFont(opt.font)
             small.setPointSizeF(max(7.0, opt.font.pointSizeF() * 0.85))
             painter.setFont(small)
@@ -126,7 +139,7 @@ class _StepDelegate(QStyledItemDelegate):
             badge_width = metrics.horizontalAdvance(badge) + 14
             pill = QRect(rect.right() - badge_width, rect.center().y() - 10, badge_width, 20)
             if index.data(URGENT_ROLE):
-                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setPen(QtCore.Qt.PenStyle.NoPen)
                 painter.setBrush(palette.color(QPalette.ColorRole.Accent))
                 painter.drawRoundedRect(pill, 10, 10)
                 painter.setPen(QColor("white"))
@@ -134,7 +147,7 @@ class _StepDelegate(QStyledItemDelegate):
                 muted = QColor(text_colour)
                 muted.setAlphaF(0.7)
                 painter.setPen(muted)
-            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, badge)
+            painter.drawText(pill, ALIGN_CENTER, badge)
 
         painter.setFont(opt.font)
         painter.setPen(text_colour)
@@ -144,11 +157,13 @@ class _StepDelegate(QStyledItemDelegate):
             rect.width() - diameter - 20 - badge_width,
             rect.height(),
         )
-        name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        elided = painter.fontMetrics().elidedText(
-            name, Qt.TextElideMode.ElideRight, name_rect.width()
-        )
-        painter.drawText(
-            name_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided
-        )
+        name = _elided(painter, str(index.data(DISPLAY_ROLE) or ""), name_rect.width())
+        painter.drawText(name_rect, ALIGN_LEFT_VCENTER, name)
         painter.restore()
+
+
+def _elided(painter: QPainter, text: str, width: int) -> str:
+    metrics = painter.fontMetrics()
+    if metrics.horizontalAdvance(text) <= width:
+        return text  # the usual case; eliding needs the Qt namespace (see the module's note)
+    return metrics.elidedText(text, QtCore.Qt.TextElideMode.ElideRight, width)

@@ -19,6 +19,7 @@ class PageHeader(QWidget):
         self.title.setAccessibleName("Page title")
         self.purpose = QLabel(purpose)
         self.purpose.setWordWrap(True)
-        self.purpose.setVisible(bool(purpose))
         layout.addWidget(self.title)
         layout.addWidget(self.purpose)
+        # After addWidget: a parentless label made visible would flash as its own window.
+        self.purpose.setVisible(bool(purpose))
