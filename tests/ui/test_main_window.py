@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from workbook.core import document
@@ -16,6 +17,7 @@ from workbook.ui import prompts
 from workbook.ui.app import make_settings
 from workbook.ui.main_window import MainWindow
 from workbook.ui.steps import STEPS
+from workbook.ui.widgets import navigator
 
 
 def make_window(qtbot: QtBot, dirs: AppDirs, welcomed: bool = True) -> MainWindow:
@@ -64,6 +66,61 @@ def test_navigator_moves_between_pages_by_click_and_keys(
             label.text() for label in page.findChildren(type(window.closed_page.problem))
         )
         page.window().grab().save(str(output_dir / f"page-{step.key}.png"))
+
+
+def test_the_first_frame_is_the_navigator_and_the_closed_page(qtbot: QtBot, dirs: AppDirs) -> None:
+    window = make_window(qtbot, dirs)  # shown; start() has not run yet
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&Go", "&Help"]
+    assert window.navigator.count() == len(STEPS) and not window.navigator.isEnabled()
+    assert window.stack.currentWidget() is window.closed_page
+    assert window.windowTitle() == "100 People Networking Workbook"
+
+
+def test_shortcuts_work_right_after_the_window_shows(
+    qtbot: QtBot, dirs: AppDirs, new_workbook: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The menus' actions are built after the first paint; a key pressed before that still works.
+    window = make_window(qtbot, dirs)
+    monkeypatch.setattr(prompts, "open_workbook_path", lambda *_args: new_workbook)
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert window.document is not None and window.document.path == new_workbook
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.step_pages["target"]
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.step_pages["people"]
+
+
+def test_a_menu_opened_right_after_the_window_shows_is_complete(
+    qtbot: QtBot, dirs: AppDirs
+) -> None:
+    window = make_window(qtbot, dirs)
+    go_menu = window.menuBar().actions()[2].menu()
+    assert isinstance(go_menu, QMenu)
+    go_menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitUntil(go_menu.isVisible)
+    assert [a.shortcut().toString() for a in go_menu.actions()] == [
+        "Ctrl+0",
+        "Ctrl+1",
+        "Ctrl+2",
+        "Ctrl+3",
+        "Ctrl+4",
+        "Ctrl+5",
+    ]
+    go_menu.close()
+
+
+def test_the_navigators_int_constants_are_the_qt_enums(qtbot: QtBot) -> None:
+    # The navigator uses ints so the first frame needs no Qt namespace (bench/startup.py).
+    role, align = Qt.ItemDataRole, Qt.AlignmentFlag
+    assert role.DisplayRole.value == navigator.DISPLAY_ROLE
+    assert role.AccessibleTextRole.value == navigator.ACCESSIBLE_TEXT_ROLE
+    assert role.UserRole.value == navigator.KEY_ROLE
+    assert align.AlignCenter.value == navigator.ALIGN_CENTER
+    assert (align.AlignLeft | align.AlignVCenter).value == navigator.ALIGN_LEFT_VCENTER
+    steps = navigator.StepNavigator()
+    qtbot.addWidget(steps)
+    assert steps.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
 
 def test_people_count_and_due_badges_follow_changes(
@@ -247,3 +304,33 @@ def test_dropping_files_opens_a_workbook_or_imports_contacts(
     monkeypatch.setattr(page, "choose_and_import", lambda: asked.append(True))
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert asked == [True]
+
+
+def test_prep_sheet_button_opens_the_print_page_on_that_meeting(
+    qtbot: QtBot, dirs: AppDirs, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from workbook.core.meetings import list_meetings
+    from workbook.core.sample import build_sample
+    from workbook.ui.pages.meetings_page import MeetingsPage
+    from workbook.ui.pages.print_page import PrintPage
+
+    path = tmp_path / "sample.workbook"
+    build_sample(path, today=date.today())
+    window = make_window(qtbot, dirs)
+    window.start(path, first_run=False)
+    assert window.document is not None
+    meetings = window.step_pages["meetings"]
+    printing = window.step_pages["print"]
+    assert isinstance(meetings, MeetingsPage) and isinstance(printing, PrintPage)
+    chosen = list_meetings(window.document.sessions, statuses=["scheduled"])[-1]
+    window.navigator.select("meetings")
+    meetings.list.select(chosen.id)
+    qtbot.mouseClick(meetings.editor.print_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is printing
+    assert window.navigator.current_key() == "print"
+    assert printing.options.choice().meeting_id == chosen.id
+    qtbot.waitUntil(lambda: printing.preview.page_count == 1, timeout=15_000)
+    window.close_document()  # stops the print page's worker before the file closes
+    assert window.document is None

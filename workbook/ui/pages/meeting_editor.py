@@ -53,6 +53,7 @@ class MeetingEditor(QWidget):
     """The selected meeting; ``moved`` carries (meeting id, message) after a pipeline move."""
 
     moved = Signal(int, str)
+    print_requested = Signal(int)
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,9 +96,14 @@ class MeetingEditor(QWidget):
         header = QVBoxLayout()
         header.addWidget(self.name)
         header.addWidget(self.about)
+        self.print_button = QPushButton("Prep sheet…")
+        self.print_button.setToolTip("Print this meeting's one-page prep sheet")
+        self.print_button.setAutoDefault(False)
+        self.print_button.clicked.connect(self._on_print_button_clicked)
         row = QHBoxLayout()
         row.addLayout(self.move_buttons)
         row.addStretch(1)
+        row.addWidget(self.print_button)
         header.addLayout(row)
         header.addWidget(self.next_up)
         self.body = QWidget()
@@ -194,6 +200,11 @@ class MeetingEditor(QWidget):
                 self.show_meeting(None)
                 return
             self._show_header()
+
+    def _on_print_button_clicked(self) -> None:
+        if self.meeting is not None:
+            self.save_pending()
+            self.print_requested.emit(self.meeting.id)
 
     def _on_tabs_current_changed(self, _index: int) -> None:
         self.save_pending()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +37,10 @@ _REFRESH_ON = frozenset({"meetings", "people", "followups"})
 
 
 class MeetingsPage(QWidget):
+    """``print_requested(meeting_id)`` asks the window for that meeting's prep sheet."""
+
+    print_requested = Signal(int)
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -102,6 +106,7 @@ class MeetingsPage(QWidget):
         self.export.clicked.connect(self._on_export_clicked)
         self.list.meeting_selected.connect(self._on_list_meeting_selected)
         self.list.delete_requested.connect(self._on_list_delete_requested)
+        self.editor.print_requested.connect(self.print_requested)
         self.tree.person_activated.connect(self._on_tree_person_activated)
         self.tree.meetings_requested.connect(lambda: self.tabs.setCurrentIndex(0))
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
@@ -110,6 +115,10 @@ class MeetingsPage(QWidget):
         context.events.changed.connect(self._on_events_changed)
         self.refresh()
         self._load_people()
+
+    def shutdown(self) -> None:
+        """Save a text edit in progress before the workbook closes."""
+        self.editor.save_pending()
 
     # -- data ------------------------------------------------------------------------------
 
