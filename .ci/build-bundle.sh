@@ -85,6 +85,19 @@ ALLOW_STDERR=1 run "import vCard" "$APP" import --data-dir "$tmp/data" --workboo
   tests/fixtures/contacts/vcard30_apple.vcf tests/fixtures/contacts/linkedin_connections.csv
 ALLOW_STDERR=1 run "export vCard" "$APP" export people --data-dir "$tmp/data" \
   --workbook "$tmp/n.workbook" --format vcard -o "$tmp/out.vcf"
+# Meetings: what is due (holidays when a country is set), the calendar file (icalendar, tzdata).
+run "today" "$APP" today --data-dir "$tmp/data" --workbook "$tmp/s.workbook" --json
+ALLOW_STDERR=1 run "export ics" "$APP" export meetings --data-dir "$tmp/data" \
+  --workbook "$tmp/s.workbook" --format ics -o "$tmp/out.ics"
+grep -q "BEGIN:VTIMEZONE" "$tmp/out.ics" || fail "the calendar file has no VTIMEZONE"
+# Printing: ReportLab with the shipped fonts, Arabic/Hebrew shaping (arabic-reshaper, bidi).
+ALLOW_STDERR=1 run "print agenda" "$APP" print agenda --data-dir "$tmp/data" \
+  --workbook "$tmp/s.workbook" --from today --to "$(date -d '+14 days' +%F)" -o "$tmp/agenda.pdf"
+ALLOW_STDERR=1 run "print people" "$APP" print people --data-dir "$tmp/data" \
+  --workbook "$tmp/s.workbook" -o "$tmp/people.pdf"
+if command -v pdftotext >/dev/null; then
+    pdftotext "$tmp/people.pdf" - | grep -q "Zoë Ångström" || fail "the worksheet lacks a name"
+fi
 
 # The smoke test runs offscreen; where Xvfb is installed, also show the window on a real X
 # server, which loads the bundled xcb platform plugin, its GL integrations and input contexts.

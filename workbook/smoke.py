@@ -44,8 +44,31 @@ def _run(dirs: AppDirs) -> None:
     if head != b"%PDF-":
         raise RuntimeError(f"{pdf}: not a PDF")
     print(f"smoke test: rendered {pdf.name} ({pdf.stat().st_size} bytes)")
-
+    _check_business_days()
     _show_window(path, dirs)
+    _check_preview(pdf)
+
+
+def _check_business_days() -> None:
+    """Follow-ups skip public holidays: the holidays package and its country data load."""
+    from datetime import date
+
+    from workbook.core.followups import add_business_days
+
+    after = add_business_days(date(2026, 11, 25), 1, "US")  # Thanksgiving is the 26th
+    if after != date(2026, 11, 27):
+        raise RuntimeError(f"business day after 25 Nov 2026 in the US: {after}, expected 27")
+    print("smoke test: business days skip public holidays")
+
+
+def _check_preview(pdf: Path) -> None:
+    """The print preview renders PDF pages (PDFium's native library is bundled)."""
+    from workbook.ui.widgets.pdf_preview import open_pdf, render_page
+
+    image = render_page(open_pdf(pdf.read_bytes()), 0, 0.5)
+    if image.isNull() or image.width() < 100:
+        raise RuntimeError(f"{pdf}: the preview could not render its first page")
+    print(f"smoke test: preview rendered page 1 ({image.width()} x {image.height()} px)")
 
 
 def _show_window(path: Path, dirs: AppDirs) -> None:
