@@ -28,11 +28,12 @@ from typing import TypeVar
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from workbook.core import document, ranking  # noqa: E402
+from workbook.core import document  # noqa: E402
 from workbook.core.advice import list_kinds, revert, set_tags, tags_for  # noqa: E402
 from workbook.core.db import SessionFactory  # noqa: E402
 from workbook.core.gaps import coverage  # noqa: E402
 from workbook.core.ranking import rank_people  # noqa: E402
+from workbook.core.ranking_scorer import forget_scores as forget_all  # noqa: E402
 from workbook.core.sample import build_sample  # noqa: E402
 from workbook.core.wordmatch import found_words  # noqa: E402
 
@@ -67,7 +68,7 @@ def calibration() -> None:
 
 
 def forget_scores() -> None:
-    ranking._MEMO.clear()  # the bench alone reaches in: the page never needs to
+    forget_all()  # only the bench asks for this: the page never needs to
 
 
 def core_figures(folder: Path, people: int, runs: int) -> None:

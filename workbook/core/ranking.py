@@ -25,25 +25,17 @@ from types import MappingProxyType
 
 from workbook.core.ask import TargetAnswers
 from workbook.core.db import SessionFactory
-from workbook.core.dupes import paused_gc
 from workbook.core.models import MeetingStatus, Strength
 from workbook.core.orgmatch import organisation_key
-from workbook.core.ranking_store import (
-    NO_MEETING,
-    UNDER_WAY,
-    AdviceTag,
-    RankingInput,
-    RowMemo,
-    knows_names,
-    read_ranking_input,
-    set_pin,
-)
+from workbook.core.ranking_store import UNDER_WAY, AdviceTag, set_pin
 from workbook.core.wordmatch import Phrase, found_words, phrases, place_phrases, role_phrases
 
 __all__ = [
     "WEIGHTS", "PersonFeatures", "RankedPerson", "TargetFeatures", "day_text", "explain_person",
     "rank_people", "score_person", "set_pin", "target_features",
 ]  # fmt: skip
+
+Part = tuple[str, float]  # (reason, points)
 
 WEIGHTS: Mapping[str, float] = MappingProxyType({
     # Fit with the target. The target organisations matter most: the research is about them.
@@ -86,13 +78,14 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "declined": -2.0,  # said "not now": ask again in a few months
 })  # fmt: skip
 
-_STRENGTH_PARTS: dict[str, tuple[str, float]] = {  # strength -> (reason, points)
+_STRENGTH_PARTS: dict[str, Part] = {  # strength -> (reason, points)
     Strength.THOUSAND: ("close relationship: can introduce you", WEIGHTS["close"]),
     Strength.HUNDRED: ("friendly tie: glad to share advice and names", WEIGHTS["friendly"]),
     Strength.TEN: ("acquaintance: a short chat about their experience fits",
                    WEIGHTS["acquaintance"]),
     Strength.LOST_TOUCH: ("lost touch: reconnect first", WEIGHTS["lost_touch"]),
 }  # fmt: skip
+_CLOSE = Strength.THOUSAND.value  # compared for every person: not through the enum each time
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -177,7 +170,7 @@ def score_person(features: PersonFeatures, target: TargetFeatures) -> tuple[floa
     return round(sum(points for _, points in parts), 2), [reason for reason, _ in parts]
 
 
-def explain_person(person: PersonFeatures, target: TargetFeatures) -> list[tuple[str, float]]:
+def explain_person(person: PersonFeatures, target: TargetFeatures) -> list[Part]:
     """(reason, points) pairs that add up to the score, most important first."""
     return _explain(
         target, person.strength, person.organisation, person.title, person.location,
@@ -190,21 +183,12 @@ def _explain(
     target: TargetFeatures, strength: str, organisation: str, title: str, location: str,
     texts: Iterable[str], knows_people_at: Iterable[str], advice: tuple[AdviceTag, ...],
     introduced_by: str, met_on: date | None, meeting: str, meeting_on: date | None,
-) -> list[tuple[str, float]]:  # fmt: skip
-    # Runs for every person on the list: plain loops, and only the target's words looked for.
-    parts: list[tuple[str, float]] = []
-    orgs = target.organisations
-    if orgs:
-        seen: set[str] = set()
-        org = orgs.get(_org_key(organisation)) if organisation else None
-        if org is not None:
-            seen.add(org[0])
-            parts.append(_org_part(org, works=True))
-        for name in knows_people_at:
-            known = orgs.get(_org_key(name))
-            if known is not None and known[0] not in seen:
-                seen.add(known[0])
-                parts.append(_org_part(known, works=False))
+) -> list[Part]:  # fmt: skip
+    # The plain way, for one person. rank_people gets the same parts faster (see _Scorer), and
+    # the tests hold it to this.
+    parts: list[Part] = []
+    if target.organisations:
+        parts += org_parts(target.organisations, organisation, knows_people_at)
     wanted = target.vocabulary
     if wanted:  # only the target's own words are looked for: most texts have none of them
         about = found_words(wanted, title)  # what they do, and what you noted about them
@@ -215,34 +199,83 @@ def _explain(
                     about = about | hits
         at = found_words(wanted, organisation) if organisation else about
         if about or at:
-            if target.industries:
-                _best(parts, target.industries, about | at, _INDUSTRY)
-            if target.roles and about:
-                _best(parts, target.roles, about, _ROLE)
-            skills = [skill.label for skill in target.skills if skill.words <= about]
-            if skills:
-                points = min(WEIGHTS["skill"] * len(skills), WEIGHTS["skills_max"])
-                parts.append((f"uses skills you want to use: {', '.join(skills)}", points))
+            parts += word_parts(target, about, at)
     if location and target.places:
-        here = found_words(target.place_words, location)
-        for place in target.places:
-            if place.words <= here:
-                parts.append((f"based around {place.label}", WEIGHTS["place"]))
-                break
-    if strength in _STRENGTH_PARTS:
-        parts.append(_STRENGTH_PARTS[strength])
-    if introduced_by:
-        parts.append((f"introduced by {introduced_by}: a warm start", WEIGHTS["introduced"]))
-    if advice:
-        parts.append(_advice_part(advice, strength == Strength.THOUSAND.value))
-    if meeting or met_on is not None:
-        _meetings(parts, meeting, meeting_on, met_on, target.today)
+        parts += place_parts(target, location)
+    parts += tie_parts(strength)
+    parts += introduction_parts(introduced_by)
+    parts += advice_parts(advice, strength)
+    parts += meeting_parts(met_on, meeting, meeting_on, target.today)
     if len(parts) > 1:  # most important first: by size, either way; ties keep the order above
-        parts.sort(key=_importance)
+        parts.sort(key=importance)
     return parts
 
 
-def _importance(part: tuple[str, float]) -> float:
+def org_parts(
+    orgs: Mapping[str, tuple[str, int]], organisation: str, knows_people_at: Iterable[str]
+) -> list[Part]:
+    """Working at a target organisation, then knowing someone at one (each counted once)."""
+    parts: list[Part] = []
+    seen: set[str] = set()
+    org = orgs.get(_org_key(organisation)) if organisation else None
+    if org is not None:
+        seen.add(org[0])
+        parts.append(_org_part(org, works=True))
+    for name in knows_people_at:
+        known = orgs.get(_org_key(name))
+        if known is not None and known[0] not in seen:
+            seen.add(known[0])
+            parts.append(_org_part(known, works=False))
+    return parts
+
+
+def word_parts(target: TargetFeatures, about: frozenset[str], at: frozenset[str]) -> list[Part]:
+    """Industry, role and skills, from the target's words found in what a person does and
+    what the user noted (``about``) and in their organisation's name (``at``)."""
+    parts: list[Part] = []
+    if target.industries:
+        _best(parts, target.industries, about | at, _INDUSTRY)
+    if target.roles and about:
+        _best(parts, target.roles, about, _ROLE)
+    skills = [skill.label for skill in target.skills if skill.words <= about]
+    if skills:
+        points = min(WEIGHTS["skill"] * len(skills), WEIGHTS["skills_max"])
+        parts.append((f"uses skills you want to use: {', '.join(skills)}", points))
+    return parts
+
+
+def place_parts(target: TargetFeatures, location: str) -> list[Part]:
+    here = found_words(target.place_words, location)
+    for place in target.places:
+        if place.words <= here:
+            return [(f"based around {place.label}", WEIGHTS["place"])]
+    return []
+
+
+def tie_parts(strength: str) -> list[Part]:
+    return [_STRENGTH_PARTS[strength]] if strength in _STRENGTH_PARTS else []
+
+
+def introduction_parts(introduced_by: str) -> list[Part]:
+    if not introduced_by:
+        return []
+    return [(f"introduced by {introduced_by}: a warm start", WEIGHTS["introduced"])]
+
+
+def advice_parts(advice: tuple[AdviceTag, ...], strength: str) -> list[Part]:
+    return [_advice_part(advice, strength == _CLOSE)] if advice else []
+
+
+def meeting_parts(
+    met_on: date | None, meeting: str, meeting_on: date | None, today: date | None
+) -> list[Part]:
+    parts: list[Part] = []
+    if meeting or met_on is not None:
+        _meetings(parts, meeting, meeting_on, met_on, today)
+    return parts
+
+
+def importance(part: Part) -> float:
     return -abs(part[1])
 
 
@@ -254,7 +287,7 @@ _ROLE = ("role", "role_part", "does the kind of work you want ({})",
 
 
 def _best(
-    parts: list[tuple[str, float]], wanted: tuple[Phrase, ...], found: frozenset[str],
+    parts: list[Part], wanted: tuple[Phrase, ...], found: frozenset[str],
     what: tuple[str, str, str, str],
 ) -> None:  # fmt: skip
     """The best match among the target's industries (or roles): a full one, else a part."""
@@ -269,7 +302,7 @@ def _best(
 
 
 @functools.lru_cache(maxsize=1024)
-def _org_part(org: tuple[str, int], *, works: bool) -> tuple[str, float]:
+def _org_part(org: tuple[str, int], *, works: bool) -> Part:
     name, motivation = org
     if works:
         points = WEIGHTS["works_at"] + WEIGHTS["works_at_motivation"] * motivation
@@ -279,7 +312,7 @@ def _org_part(org: tuple[str, int], *, works: bool) -> tuple[str, float]:
 
 
 @functools.lru_cache(maxsize=4096)  # the same few combinations of kinds come back a lot
-def _advice_part(advice: tuple[AdviceTag, ...], close: bool) -> tuple[str, float]:
+def _advice_part(advice: tuple[AdviceTag, ...], close: bool) -> Part:
     def weight(key: str | None) -> float:
         if key == "introductions" and close:
             return WEIGHTS["advice.introductions_close"]
@@ -295,7 +328,7 @@ def _advice_part(advice: tuple[AdviceTag, ...], close: bool) -> tuple[str, float
 
 
 def _meetings(
-    parts: list[tuple[str, float]], status: str, when: date | None, met_on: date | None,
+    parts: list[Part], status: str, when: date | None, met_on: date | None,
     today: date | None,
 ) -> None:  # fmt: skip
     if status in UNDER_WAY:
@@ -349,64 +382,6 @@ def rank_people(
 ) -> list[RankedPerson]:
     """Everyone on the list: pinned first (by name), then by score (then name); dismissed
     people last when asked for, else left out."""
-    with paused_gc():  # many small objects and no cycles: the collector would only slow it
-        data = read_ranking_input(sessions)
-        target = target_features(data.answers, data.organisations, today or date.today())
-        return _rank(target, data, include_dismissed)
+    from workbook.core.ranking_scorer import rank  # it builds on this module
 
-
-def _rank(
-    target: TargetFeatures, data: RankingInput, include_dismissed: bool
-) -> list[RankedPerson]:
-    people, notes, advice, meetings = data.people, data.notes, data.advice, data.meetings
-    names = {row[0]: row[1] for row in people}
-    ranked: list[RankedPerson] = []
-    folded: list[str] = []
-    place: list[float] = []  # pinned first, then by score, dismissed last
-    make = object.__new__
-    signature = (
-        target.industries, target.roles, target.skills, target.places,
-        tuple(sorted(target.organisations.items())), target.today,
-    )  # fmt: skip
-    memo = _MEMO.rows_for(signature, len(people))
-    for row in people:
-        pid, name, strength, org, title, location, note, how, knows, intro, pin, live = row
-        if not live or (pin < 0 and not include_dismissed):
-            continue
-        tag_notes = notes.get(pid, ())
-        tags = advice.get(pid, ())
-        meeting_state = meetings.get(pid, NO_MEETING)
-        introducer = names.get(intro, "") if intro else ""
-        key = (row, tag_notes, tags, meeting_state, introducer)
-        person = memo.get(key)
-        if person is None:
-            met_on, meeting, meeting_on = meeting_state
-            parts = _explain(
-                target, strength, org or "", title or "", location or "",
-                (note, how, *tag_notes), knows_names(knows) if knows else (), tags, introducer,
-                met_on, meeting, meeting_on,
-            )  # fmt: skip
-            reasons, points = zip(*parts, strict=True) if parts else ((), ())
-            score = round(sum(points), 2)
-            person = make(RankedPerson)  # what the frozen __init__ does, without its setattrs
-            person.__dict__.update(
-                person_id=pid, name=name, score=score, reasons=reasons, pinned=pin > 0,
-                dismissed=pin < 0, organisation=org or "", strength=strength, points=points,
-            )  # fmt: skip
-            memo[key] = person
-        score = person.score
-        ranked.append(person)
-        folded.append(name.casefold())
-        place.append(-_PIN_BAND if pin > 0 else _PIN_BAND - score if pin < 0 else -score)
-    # Two stable sorts of positions on plain keys (by name, then by place) beat one sort on
-    # tuples by far; people come by id, so equal names keep that order.
-    order = sorted(range(len(ranked)), key=folded.__getitem__)
-    order.sort(key=place.__getitem__)
-    return [ranked[i] for i in order]
-
-
-_PIN_BAND = 1e9  # far beyond any score: pinned people sort before it, dismissed after
-
-
-# Scored rows by everything they were scored from (see RowMemo), for the target in use.
-_MEMO: RowMemo[RankedPerson] = RowMemo()
+    return rank(sessions, include_dismissed, today or date.today())

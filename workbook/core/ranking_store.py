@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
-from typing import Any, Generic, TypeVar
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
@@ -31,17 +30,24 @@ UNDER_WAY = frozenset(
      MeetingStatus.POSTPONED}
 )  # fmt: skip
 
-# Every person, deleted ones too (an introducer's name outlives them), by id.
+# Everyone on the list, by id: only what the score needs, the introducer's name (kept when the
+# introducer was deleted) and the ids of the kinds they are tagged with, joined by SQLite in
+# no set order (retired ones too: AdviceKinds leaves them out). "+deleted_at" reads the table
+# in order instead of through the deleted_at index: nearly every row is wanted.
 PEOPLE_SQL = (
-    "SELECT id, name, strength, organisation, title, location, notes, how_we_know,"
-    " knows_people_at, introduced_by_id, rank_pin, deleted_at IS NULL FROM person ORDER BY id"
+    "SELECT p.id, p.name, p.strength, p.organisation, p.title, p.location, p.notes,"
+    " p.how_we_know, p.knows_people_at, i.name, p.rank_pin,"
+    " (SELECT group_concat(a.kind_id) FROM person_advice a WHERE a.person_id = p.id)"
+    " FROM person p LEFT JOIN person i ON i.id = p.introduced_by_id"
+    " WHERE +p.deleted_at IS NULL{dismissed} ORDER BY p.id"
 )
+_NOT_DISMISSED = " AND p.rank_pin >= 0"
 _KINDS_SQL = "SELECT id, key, name FROM advice_kind WHERE NOT retired ORDER BY position, id"
-_SEPARATOR = "\x1e"  # ASCII record separator: never typed into a note
-# Per person: the kinds in use they are tagged with, and the notes on those tags.
-_TAGS_SQL = (
-    "SELECT a.person_id, group_concat(a.kind_id), group_concat(nullif(a.note, ''), char(30))"
-    " FROM person_advice a JOIN advice_kind k ON k.id = a.kind_id WHERE NOT k.retired"
+SEPARATOR = "\x1e"  # ASCII record separator: never typed into a note
+# Per person with any: the notes on their tags of kinds in use (few tags have one).
+_NOTES_SQL = (
+    "SELECT a.person_id, group_concat(a.note, char(30)) FROM person_advice a"
+    " JOIN advice_kind k ON k.id = a.kind_id WHERE a.note != '' AND NOT k.retired"
     " GROUP BY a.person_id"
 )
 _MEETINGS_SQL = (
@@ -54,74 +60,62 @@ AdviceTag = tuple[str | None, str]  # (built-in key or None for the user's own k
 # (day of the last meeting held, latest status if under way or declined, that meeting's day)
 MeetingState = tuple[date | None, str, date | None]
 NO_MEETING: MeetingState = (None, "", None)
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class RankingInput:
-    """Everything the ranking needs: the target, then the list, each read in one short unit
-    of work."""
+    """Everything the ranking needs, as the database gives it: the target, then the list,
+    each read in one short unit of work."""
 
     answers: TargetAnswers
     organisations: list[tuple[str, int]]  # (name, motivation)
     people: list[tuple[Any, ...]]  # PEOPLE_SQL rows
-    advice: dict[int, tuple[AdviceTag, ...]]  # person id -> kinds in use, in the user's order
-    notes: dict[int, tuple[str, ...]]  # person id -> the notes on those tags
+    kinds: AdviceKinds  # what the kind ids in those rows stand for
+    notes: dict[int, str]  # person id -> the notes on their tags, joined by SEPARATOR
     meetings: dict[int, MeetingState]
 
 
-def read_ranking_input(sessions: SessionFactory) -> RankingInput:
-    """The target's answers and organisations, everyone on the list (deleted people too,
-    for their names), the tags of kinds in use and where each person's meetings stand."""
+def read_ranking_input(sessions: SessionFactory, *, include_dismissed: bool) -> RankingInput:
+    """The target's answers and organisations, everyone on the list (dismissed people only
+    when asked for), their tags of kinds in use and where their meetings stand."""
     answers = get_target(sessions).answers
     with sessions() as session:
         db = dbapi(session)
         organisations = db.execute(_ORGS_SQL).fetchall()
-        people = db.execute(PEOPLE_SQL).fetchall()
-        kinds = db.execute(_KINDS_SQL).fetchall()
-        tags = db.execute(_TAGS_SQL).fetchall()
+        sql = PEOPLE_SQL.format(dismissed="" if include_dismissed else _NOT_DISMISSED)
+        people = db.execute(sql).fetchall()
+        kinds = advice_kinds(tuple(db.execute(_KINDS_SQL).fetchall()))
+        notes = dict(db.execute(_NOTES_SQL).fetchall())
         meetings = meeting_states(db.execute(_MEETINGS_SQL).fetchall())
-    # Kind ids come joined by SQLite, in no set order: each combination is put in the user's
-    # order once, and people with the same combination share the result.
-    by_id = {kid: ((key, name), position) for position, (kid, key, name) in enumerate(kinds)}
-    combinations: dict[str, tuple[AdviceTag, ...]] = {}
-    advice: dict[int, tuple[AdviceTag, ...]] = {}
-    notes: dict[int, tuple[str, ...]] = {}
-    for pid, ids, joined_notes in tags:
-        found = combinations.get(ids)
+    return RankingInput(answers, organisations, people, kinds, notes, meetings)
+
+
+class AdviceKinds:
+    """The kinds in use, to turn a person's kind ids (as SQLite joins them, in no set order)
+    into their tags of kinds in use, in the user's order. Each combination is worked out
+    once and shared by everyone who has it, for as long as the kinds stay the same."""
+
+    def __init__(self, kinds: tuple[tuple[int, str | None, str], ...]) -> None:  # (id, key, name)
+        self._by_id = {kid: ((key, name), at) for at, (kid, key, name) in enumerate(kinds)}
+        self._combinations: dict[str | None, tuple[AdviceTag, ...]] = {None: ()}
+
+    def tags(self, ids: str | None) -> tuple[AdviceTag, ...]:
+        found = self._combinations.get(ids)
         if found is None:
-            mine = sorted((by_id[int(kid)] for kid in ids.split(",")), key=_second)
-            found = combinations[ids] = tuple(kind for kind, _ in mine)
-        advice[pid] = found
-        if joined_notes:
-            notes[pid] = tuple(joined_notes.split(_SEPARATOR))
-    return RankingInput(answers, organisations, people, advice, notes, meetings)
+            assert ids is not None  # None is known from the start
+            by_id = self._by_id
+            in_use = (by_id[kid] for kid in map(int, ids.split(",")) if kid in by_id)
+            found = self._combinations[ids] = tuple(tag for tag, _ in sorted(in_use, key=_second))
+        return found
+
+
+@functools.lru_cache(maxsize=1)  # the same kinds from one ranking to the next
+def advice_kinds(kinds: tuple[tuple[int, str | None, str], ...]) -> AdviceKinds:
+    return AdviceKinds(kinds)
 
 
 def _second(item: tuple[Any, int]) -> int:
     return item[1]
-
-
-class RowMemo(Generic[T]):
-    """Rows computed before, by everything they were computed from, within one context.
-
-    The page ranks again after every change (a tag, a pin, an edit): people whose data did
-    not change get their row back from here instead of being scored again. A key holds all
-    the inputs, so a row can never be stale; a new context (target) starts afresh, and so
-    does a memo grown well past the number of people.
-    """
-
-    def __init__(self) -> None:
-        self.context: Hashable = None
-        self.rows: dict[Hashable, T] = {}
-
-    def clear(self) -> None:
-        self.context, self.rows = None, {}
-
-    def rows_for(self, context: Hashable, people: int) -> dict[Hashable, T]:
-        if context != self.context or len(self.rows) > 2 * people + 1000:
-            self.context, self.rows = context, {}
-        return self.rows
 
 
 def knows_names(knows_json: str | None) -> tuple[str, ...]:
@@ -154,6 +148,7 @@ def meeting_states(rows: list[tuple[Any, ...]]) -> dict[int, MeetingState]:
     return states
 
 
+@functools.lru_cache(maxsize=16384)  # read again at every ranking: parse each time once
 def _local_day(stored: str | None, zone_name: str | None) -> date | None:
     """A stored UTC time as a day in the meeting's time zone (else the computer's)."""
     if not stored:

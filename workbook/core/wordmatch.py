@@ -108,10 +108,25 @@ def role_phrases(role: str) -> tuple[Phrase, ...]:
 
 @functools.lru_cache(maxsize=32768)
 def found_words(wanted: frozenset[str], text: str) -> frozenset[str]:
-    """Which of the ``wanted`` words are in ``text``: the ranking asks this for every text
-    about every person, so answers are cached (most are empty and share one object)."""
+    """``words_in``, cached: the same texts come back for many people."""
+    return words_in(wanted, text)
+
+
+def words_in(wanted: frozenset[str], text: str) -> frozenset[str]:
+    """Which of the ``wanted`` words (as ``split_words`` gives them) are in ``text``.
+
+    Most texts have none of them (the ranking asks this of every text about every person),
+    and splitting a text into words is the slow part: a plain-ASCII text is split only when
+    some wanted word, less its last letter, is in it at all. Every word ``split_words``
+    finds is in the folded text, less the last letter that a plural may change ("company"
+    from "companies"), so nothing is missed. Empty answers share one object.
+    """
     if not text:
         return _NONE
+    if text.isascii():
+        folded = text.translate(_APOSTROPHES).lower()  # as split_words folds it
+        if not any(word[:-1] in folded for word in wanted):
+            return _NONE
     return wanted & split_words(text) or _NONE
 
 
