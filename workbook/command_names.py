@@ -9,6 +9,7 @@ from __future__ import annotations
 
 SUBCOMMANDS = frozenset(
     {
+        "backups",
         "check",
         "export",
         "gaps",
@@ -18,6 +19,7 @@ SUBCOMMANDS = frozenset(
         "people",
         "print",
         "rank",
+        "restore",
         "sample",
         "target",
         "today",

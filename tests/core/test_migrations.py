@@ -15,6 +15,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, select
 
 from workbook.core import document
+from workbook.core.backups import list_backups
 from workbook.core.db import Base
 from workbook.core.models import Person
 
@@ -57,7 +58,8 @@ def test_each_fixture_upgrades_to_head_and_keeps_its_data(fixture: Path, tmp_pat
         assert people["李小龙"].introduced_by_id == people["Zoë Ångström"].id
     assert document.inspect(path).revision == document.HEAD_REVISION
     migrated = fixture.stem != document.HEAD_REVISION
-    assert bool(list(backups.glob("*.workbook"))) == migrated
+    reasons = [copy.reason for copy in list_backups(path, backups)]
+    assert ("before upgrade" in reasons) == migrated
 
 
 def test_an_older_file_is_backed_up_before_it_is_migrated(
@@ -76,7 +78,7 @@ def test_an_older_file_is_backed_up_before_it_is_migrated(
     backups = tmp_path / "backups"
     document.open_document(new_workbook, backups_dir=backups).close()
     assert document.inspect(new_workbook).revision == document.HEAD_REVISION
-    (copy,) = backups.glob("*.workbook")
+    (copy,) = [c.path for c in list_backups(new_workbook, backups) if c.reason != "daily"]
     assert "before upgrade" in copy.name
     conn = sqlite3.connect(copy)
     try:

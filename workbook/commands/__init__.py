@@ -2,6 +2,7 @@
 
 from workbook.commands import (  # noqa: F401
     advice_commands,
+    backup_commands,
     document_commands,
     export_commands,
     meeting_commands,

@@ -8,20 +8,20 @@ written), so a bad file is reported in one clear line and never modified.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 import stat
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy.engine import Engine
 
 from workbook.core.db import APPLICATION_ID, SessionFactory, make_engine, make_session_factory
-from workbook.core.errors import DocumentError
+from workbook.core.errors import DocumentError, WorkbookError
 from workbook.core.files import atomic_path
 from workbook.core.lock import DocumentLock
 
@@ -133,9 +133,11 @@ def open_document(path: Path, backups_dir: Path | None = None) -> Document:
     lock = DocumentLock(path)
     lock.acquire()
     try:
+        if backups_dir is not None:
+            _daily_backup(path, backups_dir)
         if report.needs_migration:
             if backups_dir is not None:
-                backup_before_migration(path, backups_dir, report.revision)
+                backup_before_migration(path, backups_dir)
             _migrate(path)
         doc = Document(path, make_engine(path), lock)
         _seed_builtins(doc.sessions)
@@ -202,12 +204,22 @@ def backup_to(source: Path, destination: Path) -> None:
             src.close()
 
 
-def backup_before_migration(path: Path, backups_dir: Path, revision: str) -> Path:
-    backups_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    copy = backups_dir / f"{path.stem} (schema {revision}, before upgrade {stamp}){FILE_SUFFIX}"
-    backup_to(path, copy)
-    return copy
+def backup_before_migration(path: Path, backups_dir: Path) -> Path:
+    """The copy kept before an upgrade, in the workbook's backups folder (see backups.py)."""
+    from workbook.core.backups import BEFORE_UPGRADE, backup_now
+
+    return backup_now(path, backups_dir, BEFORE_UPGRADE)
+
+
+def _daily_backup(path: Path, backups_dir: Path) -> None:
+    # At most one copy a day, and a single folder listing otherwise (open stays quick). A copy
+    # that cannot be made must not keep a person from their workbook: it is logged instead.
+    from workbook.core.backups import daily_backup_if_due
+
+    try:
+        daily_backup_if_due(path, backups_dir)
+    except WorkbookError as exc:
+        logging.getLogger(__name__).warning("no daily backup: %s", exc)
 
 
 def _build_new(path: Path) -> None:
