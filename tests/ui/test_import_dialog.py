@@ -131,6 +131,7 @@ def test_a_plain_csv_asks_which_column_is_which(
     def mapping(dialog: QDialog) -> bool:
         assert isinstance(dialog, MappingDialog)
         assert dialog.mapping()["name"] == "Full Name", "pre-filled from the header"
+        assert dialog.next_button.isDefault(), "Enter goes on, not Cancel"
         suggested = dialog.mapping()
         for field in ("name", "email", "phone"):
             dialog.choose(field, "")
@@ -145,6 +146,7 @@ def test_a_plain_csv_asks_which_column_is_which(
 
     def back_to_columns(dialog: QDialog) -> bool:
         assert isinstance(dialog, ImportDialog) and dialog.columns_button is not None
+        assert dialog.import_button.isDefault(), "Enter imports, not Cancel"
         dialog.columns_button.click()
         return False
 

@@ -279,6 +279,7 @@ def test_merge_two_people_through_the_dialog(
         assert values["organisation"] == "Acme" and values["phone"] == "+1 555 0100"
         assert "Knows the data team" in values["notes"] and "climbing" in values["notes"]
         dialog.show()
+        assert dialog.merge_button.isDefault(), "Enter merges, not Cancel"
         shot(dialog, output_dir / "people-merge.png")
         dialog.hide()
         return True

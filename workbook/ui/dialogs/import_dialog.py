@@ -183,7 +183,6 @@ class MappingDialog(QDialog):
         self.problem = QLabel("Pick the column with a name, an email or a phone.")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.next_button = buttons.addButton("Next", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.next_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -191,6 +190,7 @@ class MappingDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
+        self.next_button.setDefault(True)  # in the dialog first: Cancel wins
         self.setMinimumWidth(480)
         self._on_combo_current_index_changed()
 
@@ -263,7 +263,6 @@ class ImportDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setDefault(True)
         self.import_button.setEnabled(not self.nothing.isVisible())
         self.columns_button: QPushButton | None = None
         if source.format == "csv":
@@ -288,6 +287,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.nothing)
         layout.addWidget(buttons)
+        self.import_button.setDefault(True)  # in the dialog first: Cancel wins
         self.resize(760, 520)
 
     def final_plan(self) -> ImportPlan:

@@ -100,10 +100,10 @@ class MergeDialog(QDialog):
         layout.addWidget(self.grid, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.merge_button = buttons.addButton("Merge", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.merge_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.merge_button.setDefault(True)  # in the dialog first: Cancel wins
         self.choices.idToggled.connect(self._on_choices_id_toggled)
         self._fill()
         self.resize(280 + 220 * len(self.people), 620)
