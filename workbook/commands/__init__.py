@@ -5,6 +5,7 @@ from workbook.commands import (  # noqa: F401
     backup_commands,
     document_commands,
     export_commands,
+    json_commands,
     meeting_commands,
     people_commands,
     print_commands,

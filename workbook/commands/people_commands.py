@@ -43,10 +43,16 @@ def _parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     imp = add_subcommand(
         subparsers,
         "import",
-        "add people from contact files (LinkedIn, Google, Outlook, vCard or CSV)",
+        "add people from contact files (LinkedIn, Google, Outlook, vCard or CSV); "
+        "`import json IN.json --workbook NEW.workbook` makes one from a whole-workbook export",
         json_option=True,
     )
     imp.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    imp.add_argument(
+        "--merge",
+        action="store_true",
+        help="import json: merge into a workbook that has people (matching people are merged)",
+    )
     imp.add_argument(
         "--format", choices=("auto", *FORMATS), default="auto", help="the files' format (auto)"
     )
@@ -83,6 +89,10 @@ def open_for_reading(path: Path, dirs: AppDirs) -> Iterator[SessionFactory]:
 
 @command("import")
 def _import(args: argparse.Namespace, dirs: AppDirs) -> int:
+    if [str(f) for f in args.files][:1] == ["json"]:  # `workbook import json IN.json`
+        from workbook.commands.json_commands import import_json_command
+
+        return import_json_command(args, dirs)
     from workbook.core import document
     from workbook.core.formats.contacts import read_contacts
     from workbook.core.people import apply_import, plan_imports

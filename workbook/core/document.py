@@ -198,7 +198,10 @@ def backup_to(source: Path, destination: Path) -> None:
         try:
             src.backup(dst)
         except sqlite3.Error as exc:
-            raise DocumentError(f"{destination}: the copy failed ({exc})") from exc
+            # SQLite words a failed write as "disk I/O error"; most often the disk is full.
+            full = (exc.sqlite_errorcode & 0xFF) in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR)
+            why = f"the disk is full or cannot be written ({exc})" if full else str(exc)
+            raise DocumentError(f"{destination}: the copy failed: {why}") from exc
         finally:
             dst.close()
             src.close()

@@ -1,4 +1,4 @@
-"""The File menu: New, Open, Open Recent, Save a Copy As, Close and Quit.
+"""The File menu: New, Open, Open Recent, Import, Export, Save a Copy As, Restore, Close, Quit.
 
 The main window builds it right after its first paint (start-up time, see main_window.py).
 """
@@ -30,7 +30,16 @@ class FileMenu(QObject):
         self.recent_menu = menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.import_action = self._action(
-            "&Import Contacts…", QKeySequence("Ctrl+I"), lambda: window.import_contacts()
+            "&Contacts…", QKeySequence("Ctrl+I"), lambda: window.import_contacts()
+        )
+        self.import_json_action = self._action(
+            "&Whole Workbook (JSON)…", QKeySequence(), self.import_whole_workbook
+        )
+        self.export_json_action = self._action(
+            "&Whole Workbook (JSON)…", QKeySequence("Ctrl+Shift+E"), self.export_whole_workbook
+        )
+        self.restore_action = self._action(
+            "&Restore from Backup…", QKeySequence(), self.restore_from_backup
         )
         self.save_copy_action = self._action(
             "Save a &Copy As…", QKeySequence("Ctrl+Shift+S"), self.save_copy_as
@@ -41,8 +50,14 @@ class FileMenu(QObject):
         menu.addAction(self.open_action)
         menu.addMenu(self.recent_menu)
         menu.addSeparator()
-        menu.addAction(self.import_action)
+        import_menu = menu.addMenu("&Import")
+        import_menu.addAction(self.import_action)
+        import_menu.addAction(self.import_json_action)
+        export_menu = menu.addMenu("&Export")
+        export_menu.addAction(self.export_json_action)
+        menu.addSeparator()
         menu.addAction(self.save_copy_action)
+        menu.addAction(self.restore_action)
         menu.addSeparator()
         menu.addAction(self.close_action)
         menu.addAction(self.quit_action)
@@ -51,6 +66,8 @@ class FileMenu(QObject):
     def set_document_actions_enabled(self, enabled: bool) -> None:
         self.save_copy_action.setEnabled(enabled)
         self.import_action.setEnabled(enabled)
+        self.export_json_action.setEnabled(enabled)
+        self.restore_action.setEnabled(enabled)
         self.close_action.setEnabled(enabled)
 
     def new_workbook(self) -> None:
@@ -98,6 +115,22 @@ class FileMenu(QObject):
             prompts.error(self.window, "Cannot save the copy", str(exc))
             return
         self.window.statusBar().showMessage(f"Saved a copy as {path}", 5000)
+
+    def import_whole_workbook(self) -> None:
+        """A workbook from a JSON export: as a new workbook, or merged into this one."""
+        from workbook.ui.json_transfer import import_whole_workbook
+
+        import_whole_workbook(self.window)
+
+    def export_whole_workbook(self) -> None:
+        from workbook.ui.json_transfer import export_whole_workbook
+
+        export_whole_workbook(self.window)
+
+    def restore_from_backup(self) -> None:
+        from workbook.ui.backup_actions import restore_from_backup
+
+        restore_from_backup(self.window)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
