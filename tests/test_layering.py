@@ -45,7 +45,9 @@ def test_core_and_reports_never_import_qt_or_ui() -> None:
 
 def test_gui_start_path_does_not_load_sqlalchemy_before_the_window() -> None:
     # The window shows first and the workbook opens after the first paint (bench/startup.py).
-    loaded = _imported_after(["workbook.cli", "workbook.commands", "workbook.ui.app"])
+    loaded = _imported_after(
+        ["workbook.cli", "workbook.commands", "workbook.ui.app", "workbook.ui.windows"]
+    )
     assert "workbook.ui.main_window" in loaded
     assert not any(m.startswith(("sqlalchemy", "alembic", "reportlab")) for m in loaded)
 

@@ -45,7 +45,9 @@ class FileMenu(QObject):
             "Save a &Copy As…", QKeySequence("Ctrl+Shift+S"), self.save_copy_as
         )
         self.close_action = self._action("&Close", QKeySequence("Ctrl+W"), window.close_document)
-        self.quit_action = self._action("&Quit", QKeySequence("Ctrl+Q"), window.close)
+        from workbook.ui.windows import close_all_windows  # windows imports this module
+
+        self.quit_action = self._action("&Quit", QKeySequence("Ctrl+Q"), close_all_windows)
         menu.addAction(self.new_action)
         menu.addAction(self.open_action)
         menu.addMenu(self.recent_menu)

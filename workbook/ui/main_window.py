@@ -29,6 +29,8 @@ from workbook.ui.steps import STEPS
 from workbook.ui.widgets.navigator import StepNavigator
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu
 
@@ -61,6 +63,9 @@ class MainWindow(QMainWindow):
         self.events = AppEvents(self)
         self.document: Document | None = None
         self.undo_group = QUndoGroup(self)
+        # Set by windows.WindowManager: raises the window of this process that has a workbook
+        # open (True), as its lock cannot be taken twice; open_path() then leaves this one be.
+        self.open_elsewhere: Callable[[Path], bool] | None = None
 
         self.navigator = StepNavigator()
         self.stack = QStackedWidget()
@@ -161,6 +166,8 @@ class MainWindow(QMainWindow):
         path = Path(path).expanduser().absolute()
         if self.document is not None and self.document.path == path:
             return True
+        if self.open_elsewhere is not None and self.open_elsewhere(path):
+            return False
         try:
             opened = document.open_document(path, backups_dir=self.dirs.backups)
         except WorkbookError as exc:
