@@ -17,7 +17,7 @@ from workbook.core.advice import add_kind, list_kinds, retire_kind, set_tag
 from workbook.core.ask import TargetAnswers
 from workbook.core.db import SessionFactory
 from workbook.core.errors import WorkbookError
-from workbook.core.models import Meeting
+from workbook.core.models import Meeting, Strength
 from workbook.core.organisations import add_organisation
 from workbook.core.people import add_person, delete_people, update_person
 from workbook.core.ranking import (
@@ -251,7 +251,7 @@ def order(sessions: SessionFactory, **options: Any) -> list[str]:
 
 def test_pinned_come_first_by_name_and_dismissed_are_left_out(sessions: SessionFactory) -> None:
     ids = {
-        name: add_person(sessions, name, strength=strength)
+        name: add_person(sessions, name, strength=Strength(strength))
         for name, strength in (("Ann", "10"), ("bea", "100"), ("Cy", "1000"), ("Dee", "lost"))
     }
     assert order(sessions) == ["Cy", "bea", "Ann", "Dee"]
@@ -274,8 +274,12 @@ def test_pinned_come_first_by_name_and_dismissed_are_left_out(sessions: SessionF
 
 
 def test_rank_people_reads_tags_meetings_and_introducers(sessions: SessionFactory) -> None:
-    zoe = add_person(sessions, "Zoë Ångström", strength="1000", organisation="Northwind Health")
-    met = add_person(sessions, "Met Already", strength="1000", organisation="Northwind Health")
+    zoe = add_person(
+        sessions, "Zoë Ångström", strength=Strength.THOUSAND, organisation="Northwind Health"
+    )
+    met = add_person(
+        sessions, "Met Already", strength=Strength.THOUSAND, organisation="Northwind Health"
+    )
     add_person(sessions, "Олег", title="Clean energy analyst", introduced_by_id=zoe)
     kinds = {k.key: k.id for k in list_kinds(sessions)}
     set_tag(sessions, zoe, kinds["people"], True, note="knows the hiring managers")
@@ -301,7 +305,7 @@ def test_rank_people_reads_tags_meetings_and_introducers(sessions: SessionFactor
 
 def test_ranking_again_sees_every_change(sessions: SessionFactory) -> None:
     ada = add_person(sessions, "Ada", title="Energy trader")
-    bo = add_person(sessions, "Bo", strength="100")
+    bo = add_person(sessions, "Bo", strength=Strength.HUNDRED)
     assert order(sessions) == ["Ada", "Bo"]  # near the industry (2.0) > friendly tie (1.5)
     mine = add_kind(sessions, "Grant writing")
     set_tag(sessions, bo, mine, True)

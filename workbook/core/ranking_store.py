@@ -18,11 +18,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select, update
 
 from workbook.core.advice_tags import dbapi
-from workbook.core.ask import TargetAnswers
+from workbook.core.ask import TargetAnswers, normalise_list
 from workbook.core.db import SessionFactory
 from workbook.core.errors import WorkbookError
 from workbook.core.models import MeetingStatus, Person
-from workbook.core.target import get_target
 
 HELD = frozenset({MeetingStatus.MET, MeetingStatus.THANKED, MeetingStatus.REPORTED_BACK})
 UNDER_WAY = frozenset(
@@ -55,6 +54,8 @@ _MEETINGS_SQL = (
     " ORDER BY created_at, id"
 )
 _ORGS_SQL = "SELECT name, motivation FROM target_organisation"
+# The answers the ranking uses (``target.get_target`` reads the rest too, through the ORM).
+_TARGET_SQL = "SELECT role, skills, industries, places FROM target WHERE id = 1"
 
 AdviceTag = tuple[str | None, str]  # (built-in key or None for the user's own kind, name)
 # (day of the last meeting held, latest status if under way or declined, that meeting's day)
@@ -78,9 +79,9 @@ class RankingInput:
 def read_ranking_input(sessions: SessionFactory, *, include_dismissed: bool) -> RankingInput:
     """The target's answers and organisations, everyone on the list (dismissed people only
     when asked for), their tags of kinds in use and where their meetings stand."""
-    answers = get_target(sessions).answers
     with sessions() as session:
         db = dbapi(session)
+        answers = target_answers(db.execute(_TARGET_SQL).fetchone())
         organisations = db.execute(_ORGS_SQL).fetchall()
         sql = PEOPLE_SQL.format(dismissed="" if include_dismissed else _NOT_DISMISSED)
         people = db.execute(sql).fetchall()
@@ -88,6 +89,27 @@ def read_ranking_input(sessions: SessionFactory, *, include_dismissed: bool) -> 
         notes = dict(db.execute(_NOTES_SQL).fetchall())
         meetings = meeting_states(db.execute(_MEETINGS_SQL).fetchall())
     return RankingInput(answers, organisations, people, kinds, notes, meetings)
+
+
+def target_answers(row: tuple[Any, ...] | None) -> TargetAnswers:
+    """The (role, skills, industries, places) columns as ``target.get_target`` gives them
+    (lists stored as JSON text, normalised the same way)."""
+    if row is None:
+        return TargetAnswers()
+    role, skills, industries, places = row
+    return TargetAnswers(
+        role=role or "", skills=_texts(skills), industries=_texts(industries),
+        places=_texts(places),
+    )  # fmt: skip
+
+
+def _texts(stored: str | None) -> tuple[str, ...]:
+    try:
+        value = json.loads(stored) if stored else None
+    except ValueError:
+        return ()
+    items = value if isinstance(value, list) else []
+    return normalise_list(item if isinstance(item, str) else str(item) for item in items)
 
 
 class AdviceKinds:
