@@ -133,3 +133,23 @@ def test_requests_before_the_first_workbook_wait_for_it(
     for window in windows.windows:
         if window is not first:
             window.close()
+
+
+def test_a_file_open_event_opens_the_workbook_in_a_window(
+    qtbot: QtBot, manager: WindowManager, tmp_path: Path
+) -> None:
+    # What macOS sends when Finder opens a workbook while the app runs.
+    from PySide6.QtGui import QFileOpenEvent
+
+    from workbook.ui.app import FileOpenEvents
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    watcher = FileOpenEvents(app, manager.open)
+    try:
+        one = workbook_file(tmp_path, "one")
+        QApplication.sendEvent(app, QFileOpenEvent(str(one)))
+        assert [opened(w) for w in manager.windows] == [one]
+    finally:
+        app.removeEventFilter(watcher)
+        watcher.deleteLater()

@@ -40,8 +40,14 @@ _QUIET_MESSAGES = (
 )
 
 
+# Qt says this once per font and script when a font without shaping tables for a script
+# (Devanagari in DejaVu Sans, on machines with no Indic font) draws it: the text shows,
+# unshaped. A known gap (README), not worth a line on the terminal per name.
+_QUIET_PREFIXES = ("OpenType support missing for",)
+
+
 def _on_qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    if message in _QUIET_MESSAGES:
+    if message in _QUIET_MESSAGES or message.startswith(_QUIET_PREFIXES):
         return
     sys.stderr.write(f"{message}\n")
 
@@ -59,6 +65,9 @@ def make_application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    from workbook.ui.app_icon import app_icon
+
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -83,6 +92,7 @@ def run_gui(dirs: AppDirs, file: Path | None, exit_when_shown: bool = False) -> 
     state = AppState.load(dirs.state_file)
     windows = WindowManager(dirs, state, make_settings(dirs))
     window = windows.new_window()
+    FileOpenEvents(app, windows.open)  # macOS Finder: a workbook opened while running
 
     def serve() -> bool:
         """Listen for later starts (after the first paint: it loads QtNetwork); False when a
@@ -111,6 +121,28 @@ def run_gui(dirs: AppDirs, file: Path | None, exit_when_shown: bool = False) -> 
     finally:
         if server is not None:
             server.close()
+
+
+class FileOpenEvents(QObject):
+    """Opens the files macOS sends as QFileOpenEvent (Finder, the Dock) once the app runs.
+
+    Elsewhere files come on the command line, and a running app gets them via
+    single_instance.py; on macOS a second start is not made: Finder sends an Apple Event.
+    """
+
+    def __init__(self, app: QApplication, open_path: Callable[[Path | None], object]) -> None:
+        super().__init__(app)
+        self._open = open_path
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen:
+            from PySide6.QtGui import QFileOpenEvent
+
+            if isinstance(event, QFileOpenEvent) and event.file():
+                self._open(Path(event.file()))
+                return True
+        return False
 
 
 class _FirstPaint(QObject):
